@@ -1,0 +1,100 @@
+using Inbox.Core.Events;
+using Inbox.Core.Model;
+using Inbox.Core.Outbox;
+using Inbox.Core.Storage;
+
+namespace Inbox.Core.Commands;
+
+/// <summary>What channel adapters call when a customer writes or tells us about themselves.</summary>
+public sealed class CustomerMessages(IInboxStore store, OutboxRouting routing, InboxOptions options, TimeProvider time)
+{
+    /// <summary>Stores a customer's message: finds or creates the contact and conversation, drops repeats.</summary>
+    public Task<InboxResult<ReceivedMessage>> ReceiveAsync(IncomingMessage incoming, CancellationToken cancellationToken) =>
+        store.WriteAsync((uow, ct) => ReceiveAsync(uow, incoming, ct), cancellationToken);
+
+    /// <summary>Records name, email, phone and other facts; creates the contact if this is their first word.</summary>
+    public Task<InboxResult<Contact>> UpdateProfileAsync(ContactIdentity identity, ContactProfile profile, CancellationToken cancellationToken) =>
+        store.WriteAsync<InboxResult<Contact>>(async (uow, ct) =>
+        {
+            var contact = await uow.FindContactAsync(identity, ct);
+            if (contact is null)
+            {
+                contact = new Contact(uow.NewId(), identity, time.GetUtcNow());
+                uow.Add(contact);
+            }
+            contact.Update(profile);
+            return contact;
+        }, cancellationToken);
+
+    private async ValueTask<InboxResult<ReceivedMessage>> ReceiveAsync(IInboxUnitOfWork uow, IncomingMessage incoming, CancellationToken ct)
+    {
+        if (MessageText.Check(incoming.Text, incoming.Attachments, options.MaxMessageLength) is { } invalid)
+            return invalid;
+
+        var contact = await uow.FindContactAsync(incoming.From, ct);
+        if (incoming.ExternalId is not null && await uow.FindMessageByExternalIdAsync(incoming.ExternalId, ct) is { } repeat)
+        {
+            var earlier = await uow.FindConversationAsync(repeat.ConversationId, ct);
+            if (contact is not null && earlier is not null && earlier.ContactId == contact.Id)
+                return new ReceivedMessage(earlier, contact, repeat, IsDuplicate: true, StartedConversation: false);
+            return InboxError.Conflict("This message id was already used.");
+        }
+
+        var now = time.GetUtcNow();
+        Conversation? conversation = null;
+        if (incoming.ConversationId is { } id)
+        {
+            conversation = await uow.FindConversationAsync(id, ct);
+            // The same answer for "missing" and "someone else's": a visitor learns nothing about other chats.
+            if (conversation is null || contact is null || conversation.ContactId != contact.Id || conversation.Channel != incoming.From.Channel)
+                return InboxError.NotFound($"Conversation #{id} was not found.");
+        }
+
+        if (contact is null)
+        {
+            contact = new Contact(uow.NewId(), incoming.From, now);
+            uow.Add(contact);
+        }
+        if (incoming.Profile is not null)
+            contact.Update(incoming.Profile);
+
+        if (conversation is null && !incoming.StartNewConversation)
+            conversation = await uow.FindOpenConversationAsync(contact.Id, incoming.From.Channel, ct);
+
+        var started = conversation is null;
+        if (conversation is null)
+        {
+            conversation = new Conversation(uow.NextConversationId(), contact.Id, incoming.From.Channel, incoming.Site, now);
+            if (contact.IsBlocked)
+            {
+                conversation.SetContactBlocked(true);
+                conversation.MarkSpam(now);
+            }
+            uow.Add(conversation);
+            routing.Publish(uow, new ConversationStarted(conversation, contact, now));
+        }
+        else if (conversation.Status == ConversationStatus.Closed)
+        {
+            // A customer writing into a closed conversation brings it back to the operators.
+            var previous = conversation.Status;
+            conversation.Reopen(now);
+            AddSystemLine(uow, conversation, contact, "The customer wrote again; the conversation is open.", now);
+            routing.Publish(uow, new StatusChanged(conversation, contact, previous, null, now));
+        }
+
+        var message = new Message(
+            uow.NextMessageId(), conversation.Id, MessageDirection.FromCustomer, incoming.Text?.Trim() ?? "", now,
+            authorName: contact.DisplayName, attachments: incoming.Attachments, externalId: incoming.ExternalId);
+        uow.Add(message);
+        conversation.RecordCustomerMessage(message.Text, now);
+        routing.Publish(uow, new MessageAdded(conversation, contact, message, now));
+        return new ReceivedMessage(conversation, contact, message, IsDuplicate: false, StartedConversation: started);
+    }
+
+    private void AddSystemLine(IInboxUnitOfWork uow, Conversation conversation, Contact contact, string text, DateTimeOffset now)
+    {
+        var line = new Message(uow.NextMessageId(), conversation.Id, MessageDirection.System, text, now, isInternal: true);
+        uow.Add(line);
+        routing.Publish(uow, new MessageAdded(conversation, contact, line, now));
+    }
+}

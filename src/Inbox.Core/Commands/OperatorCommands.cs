@@ -1,0 +1,214 @@
+using Inbox.Core.Events;
+using Inbox.Core.Model;
+using Inbox.Core.Outbox;
+using Inbox.Core.Storage;
+
+namespace Inbox.Core.Commands;
+
+/// <summary>Everything an operator can do to a conversation; each command checks its preconditions first.</summary>
+public sealed class OperatorCommands(IInboxStore store, OutboxRouting routing, InboxOptions options, TimeProvider time)
+{
+    public Task<InboxResult<ConversationChange>> ReplyAsync(
+        long conversationId, Guid actorId, string text, IReadOnlyList<Attachment>? attachments = null, string? externalId = null,
+        CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, async (uow, t, ct) =>
+        {
+            if (MessageText.Check(text, attachments, options.MaxMessageLength) is { } invalid) return invalid;
+            if (t.Contact.IsBlocked)
+                return InboxError.Conflict($"{t.Conversation.Reference}: the visitor is blocked; unblock them before replying.");
+            if (t.Conversation.Status == ConversationStatus.Spam)
+                return InboxError.Conflict($"{t.Conversation.Reference} is marked as spam; reopen it before replying.");
+            if (externalId is not null && await uow.FindMessageByExternalIdAsync(externalId, ct) is { } repeat)
+                return new ConversationChange(t.Conversation, t.Contact, "Already sent.", repeat);
+
+            if (t.Conversation.Status == ConversationStatus.Closed)
+                ChangeStatus(uow, t, ConversationStatus.Open, $"{t.Actor.DisplayName} replied; the conversation is open again.");
+            var reply = new Message(uow.NextMessageId(), t.Conversation.Id, MessageDirection.FromOperator, text.Trim(), t.Now,
+                t.Actor.Id, t.Actor.DisplayName, attachments, externalId);
+            uow.Add(reply);
+            t.Conversation.RecordOperatorReply(reply.Text, t.Now);
+            routing.Publish(uow, new MessageAdded(t.Conversation, t.Contact, reply, t.Now));
+            return new ConversationChange(t.Conversation, t.Contact, $"Reply sent to {t.Conversation.Reference}.", reply);
+        });
+
+    public Task<InboxResult<ConversationChange>> AddNoteAsync(
+        long conversationId, Guid actorId, string text, string? externalId = null, CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, async (uow, t, ct) =>
+        {
+            if (MessageText.Check(text, null, options.MaxMessageLength) is { } invalid) return invalid;
+            if (externalId is not null && await uow.FindMessageByExternalIdAsync(externalId, ct) is { } repeat)
+                return new ConversationChange(t.Conversation, t.Contact, "Already noted.", repeat);
+            var note = new Message(uow.NextMessageId(), t.Conversation.Id, MessageDirection.Note, text.Trim(), t.Now,
+                t.Actor.Id, t.Actor.DisplayName, externalId: externalId);
+            uow.Add(note);
+            routing.Publish(uow, new MessageAdded(t.Conversation, t.Contact, note, t.Now));
+            return new ConversationChange(t.Conversation, t.Contact, $"Note added to {t.Conversation.Reference}.", note);
+        });
+
+    /// <summary>Assigns to <paramref name="assigneeId"/> (use the actor's own id for "assign to me").</summary>
+    public Task<InboxResult<ConversationChange>> AssignAsync(long conversationId, Guid assigneeId, Guid actorId, CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, (uow, t, ct) => ChangeAssignee(uow, t, assigneeId, isTransfer: false, ct));
+
+    /// <summary>Hands the conversation to another operator.</summary>
+    public Task<InboxResult<ConversationChange>> TransferAsync(long conversationId, Guid toOperatorId, Guid actorId, CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, (uow, t, ct) => ChangeAssignee(uow, t, toOperatorId, isTransfer: true, ct));
+
+    /// <summary>Takes part in the conversation without taking the assignment.</summary>
+    public Task<InboxResult<ConversationChange>> JoinAsync(long conversationId, Guid actorId, CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, (uow, t, _) =>
+        {
+            if (t.Conversation.AssigneeId == t.Actor.Id)
+                return Done(InboxError.Conflict($"You are already assigned to {t.Conversation.Reference}."));
+            if (t.Conversation.Participants.Contains(t.Actor.Id))
+                return Done(InboxError.Conflict($"You have already joined {t.Conversation.Reference}."));
+            if (t.Conversation.Status == ConversationStatus.Spam)
+                return Done(InboxError.Conflict($"{t.Conversation.Reference} is marked as spam."));
+            t.Conversation.Join(t.Actor.Id);
+            AddSystemLine(uow, t, $"{t.Actor.DisplayName} joined the conversation.", isInternal: true);
+            routing.Publish(uow, new OperatorJoined(t.Conversation, t.Contact, t.Actor, t.Now));
+            return Done(new ConversationChange(t.Conversation, t.Contact, $"You joined {t.Conversation.Reference}."));
+        });
+
+    public Task<InboxResult<ConversationChange>> CloseAsync(long conversationId, Guid actorId, CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, (uow, t, _) => t.Conversation.Status switch
+        {
+            ConversationStatus.Closed => Done(InboxError.Conflict($"{t.Conversation.Reference} is already closed.")),
+            ConversationStatus.Spam => Done(InboxError.Conflict($"{t.Conversation.Reference} is marked as spam; reopen it first if it is not.")),
+            _ => Done(ChangeStatus(uow, t, ConversationStatus.Closed, $"{t.Actor.DisplayName} closed the conversation.")),
+        });
+
+    /// <summary>Reopens a closed conversation, or takes one back out of Spam.</summary>
+    public Task<InboxResult<ConversationChange>> ReopenAsync(long conversationId, Guid actorId, CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, (uow, t, _) =>
+        {
+            if (t.Conversation.Status == ConversationStatus.Open)
+                return Done(InboxError.Conflict($"{t.Conversation.Reference} is already open."));
+            if (t.Contact.IsBlocked)
+                return Done(InboxError.Conflict($"{t.Conversation.Reference}: the visitor is blocked; unblock them to reopen."));
+            return Done(ChangeStatus(uow, t, ConversationStatus.Open, $"{t.Actor.DisplayName} reopened the conversation."));
+        });
+
+    public Task<InboxResult<ConversationChange>> MarkSpamAsync(long conversationId, Guid actorId, CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, (uow, t, _) => t.Conversation.Status == ConversationStatus.Spam
+            ? Done(InboxError.Conflict($"{t.Conversation.Reference} is already marked as spam."))
+            : Done(ChangeStatus(uow, t, ConversationStatus.Spam, $"{t.Actor.DisplayName} marked the conversation as spam.", isInternal: true)));
+
+    /// <summary>Blocks the conversation's visitor: all their conversations move to Spam and their new messages notify nobody.</summary>
+    public Task<InboxResult<ConversationChange>> BlockAsync(long conversationId, Guid actorId, CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, (uow, t, ct) => SetBlocked(uow, t, blocked: true, ct));
+
+    public Task<InboxResult<ConversationChange>> UnblockAsync(long conversationId, Guid actorId, CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, (uow, t, ct) => SetBlocked(uow, t, blocked: false, ct));
+
+    /// <summary>Tags the conversation (chat tag).</summary>
+    public Task<InboxResult<ConversationChange>> TagAsync(long conversationId, string tag, Guid actorId, CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, (uow, t, _) => Done(ChangeTag(uow, t, tag, onContact: false, add: true)));
+
+    public Task<InboxResult<ConversationChange>> UntagAsync(long conversationId, string tag, Guid actorId, CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, (uow, t, _) => Done(ChangeTag(uow, t, tag, onContact: false, add: false)));
+
+    /// <summary>Tags the conversation's visitor (visitor tag, shown on all their conversations).</summary>
+    public Task<InboxResult<ConversationChange>> TagContactAsync(long conversationId, string tag, Guid actorId, CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, (uow, t, _) => Done(ChangeTag(uow, t, tag, onContact: true, add: true)));
+
+    public Task<InboxResult<ConversationChange>> UntagContactAsync(long conversationId, string tag, Guid actorId, CancellationToken cancellationToken = default) =>
+        Run(conversationId, actorId, cancellationToken, (uow, t, _) => Done(ChangeTag(uow, t, tag, onContact: true, add: false)));
+
+    private async ValueTask<InboxResult<ConversationChange>> ChangeAssignee(IInboxUnitOfWork uow, Target t, Guid assigneeId, bool isTransfer, CancellationToken ct)
+    {
+        var assignee = await uow.FindOperatorAsync(assigneeId, ct);
+        if (assignee is null)
+            return InboxError.NotFound("That operator is not known to Inbox.");
+        if (t.Conversation.Status == ConversationStatus.Spam)
+            return InboxError.Conflict($"{t.Conversation.Reference} is marked as spam.");
+        if (t.Conversation.AssigneeId == assignee.Id)
+            return InboxError.Conflict($"{t.Conversation.Reference} is already assigned to {assignee.DisplayName}.");
+        var previous = t.Conversation.AssigneeId is { } previousId ? await uow.FindOperatorAsync(previousId, ct) : null;
+
+        t.Conversation.Assign(assignee.Id);
+        var line = isTransfer || previous is not null
+            ? $"{t.Actor.DisplayName} transferred the conversation{(previous is null ? "" : $" from {previous.DisplayName}")} to {assignee.DisplayName}."
+            : assignee.Id == t.Actor.Id
+                ? $"{t.Actor.DisplayName} took the conversation."
+                : $"{t.Actor.DisplayName} assigned the conversation to {assignee.DisplayName}.";
+        AddSystemLine(uow, t, line, isInternal: true);
+        routing.Publish(uow, new AssigneeChanged(t.Conversation, t.Contact, previous, assignee, t.Actor, t.Now));
+        return new ConversationChange(t.Conversation, t.Contact, $"{t.Conversation.Reference} is now assigned to {assignee.DisplayName}.");
+    }
+
+    private async ValueTask<InboxResult<ConversationChange>> SetBlocked(IInboxUnitOfWork uow, Target t, bool blocked, CancellationToken ct)
+    {
+        if (t.Contact.IsBlocked == blocked)
+            return InboxError.Conflict($"{t.Contact.DisplayName} is {(blocked ? "already" : "not")} blocked.");
+        if (blocked) t.Contact.Block(); else t.Contact.Unblock();
+        foreach (var conversation in await uow.ConversationsOfContactAsync(t.Contact.Id, ct))
+            conversation.SetContactBlocked(blocked);
+        t.Conversation.SetContactBlocked(blocked);
+        AddSystemLine(uow, t, $"{t.Actor.DisplayName} {(blocked ? "blocked" : "unblocked")} {t.Contact.DisplayName}.", isInternal: true);
+        routing.Publish(uow, new FactsChanged(t.Conversation, t.Contact, t.Now));
+        return new ConversationChange(t.Conversation, t.Contact,
+            blocked ? $"{t.Contact.DisplayName} is blocked; their conversations are in Spam." : $"{t.Contact.DisplayName} is unblocked.");
+    }
+
+    private InboxResult<ConversationChange> ChangeTag(IInboxUnitOfWork uow, Target t, string rawTag, bool onContact, bool add)
+    {
+        var tag = TagSet.Normalize(rawTag);
+        if (tag is null)
+            return InboxError.Invalid($"'{rawTag}' is not a tag: use letters, digits, '-', '_', '.' or ':' (up to {TagSet.MaxLength}).", "tag");
+        var owner = onContact ? "the visitor" : t.Conversation.Reference;
+        var changed = (onContact, add) switch
+        {
+            (true, true) => t.Contact.AddTag(tag),
+            (true, false) => t.Contact.RemoveTag(tag),
+            (false, true) => t.Conversation.AddTag(tag),
+            (false, false) => t.Conversation.RemoveTag(tag),
+        };
+        if (!changed)
+            return InboxError.Conflict(add ? $"{owner} is already tagged '{tag}'." : $"{owner} is not tagged '{tag}'.");
+        routing.Publish(uow, new FactsChanged(t.Conversation, t.Contact, t.Now));
+        return new ConversationChange(t.Conversation, t.Contact, add ? $"Tagged {owner} '{tag}'." : $"Removed tag '{tag}' from {owner}.");
+    }
+
+    private ConversationChange ChangeStatus(IInboxUnitOfWork uow, Target t, ConversationStatus to, string line, bool isInternal = false)
+    {
+        var previous = t.Conversation.Status;
+        switch (to)
+        {
+            case ConversationStatus.Open: t.Conversation.Reopen(t.Now); break;
+            case ConversationStatus.Closed: t.Conversation.Close(t.Now); break;
+            case ConversationStatus.Spam: t.Conversation.MarkSpam(t.Now); break;
+        }
+        AddSystemLine(uow, t, line, isInternal);
+        routing.Publish(uow, new StatusChanged(t.Conversation, t.Contact, previous, t.Actor, t.Now));
+        var word = to switch { ConversationStatus.Open => "reopened", ConversationStatus.Closed => "closed", _ => "marked as spam" };
+        return new ConversationChange(t.Conversation, t.Contact, $"{t.Conversation.Reference} {word}.");
+    }
+
+    private void AddSystemLine(IInboxUnitOfWork uow, Target t, string text, bool isInternal)
+    {
+        var line = new Message(uow.NextMessageId(), t.Conversation.Id, MessageDirection.System, text, t.Now,
+            t.Actor.Id, t.Actor.DisplayName, isInternal: isInternal);
+        uow.Add(line);
+        routing.Publish(uow, new MessageAdded(t.Conversation, t.Contact, line, t.Now));
+    }
+
+    private static ValueTask<InboxResult<ConversationChange>> Done(InboxResult<ConversationChange> result) => ValueTask.FromResult(result);
+
+    private Task<InboxResult<ConversationChange>> Run(
+        long conversationId, Guid actorId, CancellationToken cancellationToken,
+        Func<IInboxUnitOfWork, Target, CancellationToken, ValueTask<InboxResult<ConversationChange>>> command) =>
+        store.WriteAsync<InboxResult<ConversationChange>>(async (uow, ct) =>
+        {
+            var actor = await uow.FindOperatorAsync(actorId, ct);
+            if (actor is null)
+                return InboxError.NotFound("You are not a known operator.");
+            var conversation = await uow.FindConversationAsync(conversationId, ct);
+            if (conversation is null)
+                return InboxError.NotFound($"Conversation #{conversationId} does not exist.");
+            var contact = await uow.FindContactAsync(conversation.ContactId, ct)
+                ?? throw new InvalidOperationException($"Conversation #{conversationId} has no contact.");
+            return await command(uow, new Target(conversation, contact, actor, time.GetUtcNow()), ct);
+        }, cancellationToken);
+
+    private sealed record Target(Conversation Conversation, Contact Contact, Operator Actor, DateTimeOffset Now);
+}

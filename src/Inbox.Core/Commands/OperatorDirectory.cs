@@ -1,0 +1,26 @@
+using Inbox.Core.Model;
+using Inbox.Core.Storage;
+
+namespace Inbox.Core.Commands;
+
+/// <summary>Keeps the list of operators: created or renamed from configuration, Slack or Teams, always keyed by email.</summary>
+public sealed class OperatorDirectory(IInboxStore store)
+{
+    public Task<InboxResult<Operator>> EnsureAsync(string email, string displayName, CancellationToken cancellationToken) =>
+        store.WriteAsync<InboxResult<Operator>>(async (uow, ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
+                return InboxError.Invalid($"'{email}' is not an email address.", "email");
+            if (string.IsNullOrWhiteSpace(displayName))
+                return InboxError.Invalid("An operator needs a display name.", "displayName");
+            var existing = await uow.FindOperatorByEmailAsync(Operator.NormalizeEmail(email), ct);
+            if (existing is not null)
+            {
+                existing.Rename(displayName);
+                return existing;
+            }
+            var created = new Operator(uow.NewId(), displayName.Trim(), email);
+            uow.Add(created);
+            return created;
+        }, cancellationToken);
+}

@@ -1,0 +1,35 @@
+using Inbox.Core.Model;
+
+namespace Inbox.Core.Events;
+
+/// <summary>Something that happened to a conversation; routed to the outbox in the same transaction.</summary>
+/// <remarks>Events hold the live entities so routers can copy what their destination needs into the payload.</remarks>
+public abstract record InboxEvent(Conversation Conversation, Contact Contact, DateTimeOffset OccurredAt)
+{
+    /// <summary>Spam and blocked visitors notify nobody.</summary>
+    public bool IsSilenced => Conversation.Status == ConversationStatus.Spam || Contact.IsBlocked;
+}
+
+/// <summary>A new conversation began (its first message follows as <see cref="MessageAdded"/>).</summary>
+public sealed record ConversationStarted(Conversation Conversation, Contact Contact, DateTimeOffset OccurredAt)
+    : InboxEvent(Conversation, Contact, OccurredAt);
+
+/// <summary>A message of any direction joined the history.</summary>
+public sealed record MessageAdded(Conversation Conversation, Contact Contact, Message Message, DateTimeOffset OccurredAt)
+    : InboxEvent(Conversation, Contact, OccurredAt);
+
+/// <summary>The assignee changed (assign, transfer).</summary>
+public sealed record AssigneeChanged(Conversation Conversation, Contact Contact, Operator? Previous, Operator Assignee, Operator Actor, DateTimeOffset OccurredAt)
+    : InboxEvent(Conversation, Contact, OccurredAt);
+
+/// <summary>An operator joined a conversation without taking it.</summary>
+public sealed record OperatorJoined(Conversation Conversation, Contact Contact, Operator Operator, DateTimeOffset OccurredAt)
+    : InboxEvent(Conversation, Contact, OccurredAt);
+
+/// <summary>Open, Closed or Spam changed.</summary>
+public sealed record StatusChanged(Conversation Conversation, Contact Contact, ConversationStatus Previous, Operator? Actor, DateTimeOffset OccurredAt)
+    : InboxEvent(Conversation, Contact, OccurredAt);
+
+/// <summary>Tags of the conversation or of its contact changed, or the contact was blocked or unblocked.</summary>
+public sealed record FactsChanged(Conversation Conversation, Contact Contact, DateTimeOffset OccurredAt)
+    : InboxEvent(Conversation, Contact, OccurredAt);

@@ -1,0 +1,9 @@
+namespace Inbox.Core.Model;
+
+/// <summary>Where a conversation stands in the operators' workflow.</summary>
+public enum ConversationStatus
+{
+    Open = 1,
+    Closed = 2,
+    Spam = 3,
+}

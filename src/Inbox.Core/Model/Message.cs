@@ -1,0 +1,53 @@
+namespace Inbox.Core.Model;
+
+/// <summary>One entry in a conversation's history: customer text, operator reply, note or system line.</summary>
+public sealed class Message
+{
+    private List<Attachment> _attachments = [];
+    private readonly List<MessageDelivery> _deliveries = [];
+
+    private Message() { Text = ""; }
+
+    public Message(
+        long id,
+        long conversationId,
+        MessageDirection direction,
+        string text,
+        DateTimeOffset createdAt,
+        Guid? authorOperatorId = null,
+        string? authorName = null,
+        IEnumerable<Attachment>? attachments = null,
+        string? externalId = null,
+        bool isInternal = false)
+    {
+        Id = id;
+        ConversationId = conversationId;
+        Direction = direction;
+        Text = text;
+        CreatedAt = createdAt;
+        AuthorOperatorId = authorOperatorId;
+        AuthorName = authorName;
+        _attachments = attachments?.ToList() ?? [];
+        ExternalId = externalId;
+        IsInternal = direction == MessageDirection.Note || isInternal;
+    }
+
+    /// <summary>Increasing in commit order; the widget's live stream uses it as the event id.</summary>
+    public long Id { get; private set; }
+    public long ConversationId { get; private set; }
+    public MessageDirection Direction { get; private set; }
+    public string Text { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public Guid? AuthorOperatorId { get; private set; }
+    /// <summary>The name shown with the message (operator's real name, or the contact's name).</summary>
+    public string? AuthorName { get; private set; }
+    /// <summary>The sender's id for this message on its channel (widget client id, email Message-ID); used to drop repeats.</summary>
+    public string? ExternalId { get; private set; }
+    public IReadOnlyList<Attachment> Attachments => _attachments;
+    public IReadOnlyList<MessageDelivery> Deliveries => _deliveries;
+
+    /// <summary>Notes and internal system lines (assignments, transfers) are for operators only.</summary>
+    public bool IsInternal { get; private set; }
+
+    public bool IsVisibleToCustomer => !IsInternal;
+}

@@ -1,0 +1,19 @@
+namespace Inbox.Core.Outbox;
+
+/// <summary>Delivers outbox messages of one destination; must tolerate redelivery of the same idempotency key.</summary>
+public interface IOutboxDeliverer
+{
+    string Destination { get; }
+
+    Task<DeliveryResult> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken);
+}
+
+/// <summary>One attempt at delivering an outbox message.</summary>
+public sealed record OutboxDelivery(
+    long Id,
+    string Destination,
+    string PartitionKey,
+    string IdempotencyKey,
+    string Payload,
+    long? MessageId,
+    int Attempt);

@@ -1,0 +1,12 @@
+namespace Inbox.Core.Outbox;
+
+/// <summary>Something that must leave the process, written in the same transaction as the change that caused it.</summary>
+/// <param name="Destination">Which deliverer takes it ("widget", "slack", ...).</param>
+/// <param name="PartitionKey">Deliveries with one key leave strictly in order (usually one per conversation).</param>
+/// <param name="IdempotencyKey">Unique per intended effect; a repeat is never enqueued twice and receivers may use it to drop redeliveries.</param>
+/// <param name="Payload">Deliverer-specific JSON.</param>
+/// <param name="MessageId">The message whose delivery id the result records, if any.</param>
+public sealed record OutboxMessage(string Destination, string PartitionKey, string IdempotencyKey, string Payload, long? MessageId = null)
+{
+    public static string ConversationPartition(long conversationId) => $"conversation:{conversationId}";
+}

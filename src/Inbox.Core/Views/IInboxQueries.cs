@@ -1,0 +1,21 @@
+using Inbox.Core.Model;
+
+namespace Inbox.Core.Views;
+
+/// <summary>The read side: views, details and histories; never changes anything.</summary>
+public interface IInboxQueries
+{
+    Task<ViewPage> GetViewAsync(ViewQuery query, CancellationToken cancellationToken);
+    Task<ViewCounts> GetCountsAsync(Guid? operatorId, CancellationToken cancellationToken);
+    Task<ConversationDetails?> GetDetailsAsync(long conversationId, CancellationToken cancellationToken);
+    /// <summary>The history in order; notes and internal lines only when <paramref name="includeInternal"/>.</summary>
+    Task<IReadOnlyList<Message>> GetMessagesAsync(long conversationId, bool includeInternal, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PastConversation>> GetPastConversationsAsync(Guid contactId, long? exceptConversationId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Operator>> GetOperatorsAsync(CancellationToken cancellationToken);
+    Task<Operator?> FindOperatorByEmailAsync(string email, CancellationToken cancellationToken);
+    Task<Contact?> FindContactAsync(ContactIdentity identity, CancellationToken cancellationToken);
+    /// <summary>A contact's own conversations, newest activity first (the widget's chat list).</summary>
+    Task<IReadOnlyList<ConversationSummary>> GetContactConversationsAsync(Guid contactId, CancellationToken cancellationToken);
+    /// <summary>Messages a contact may see, across their conversations, with ids above <paramref name="afterMessageId"/> (live-stream resumption).</summary>
+    Task<IReadOnlyList<Message>> GetCustomerVisibleMessagesAfterAsync(Guid contactId, long afterMessageId, int limit, CancellationToken cancellationToken);
+}
