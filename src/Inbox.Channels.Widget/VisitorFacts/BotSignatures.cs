@@ -72,5 +72,5 @@ internal static partial class BotSignatures
     private static bool IsPhoneMaker(string name) => name.StartsWith("cubot", StringComparison.OrdinalIgnoreCase);
 
     private static BrowserName Describe(string name, Group version) =>
-        new(name, version.Success ? version.Value.TrimStart('0') is { Length: > 0 } v ? v : "0" : null);
+        new(name, version.Success ? version.Value : null);
 }

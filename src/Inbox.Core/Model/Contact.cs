@@ -32,7 +32,9 @@ public sealed class Contact
     public IReadOnlyList<string> Tags => _tags;
 
     /// <summary>The name operators see: the given name, else the email, else a stable visitor label.</summary>
-    public string DisplayName => Name ?? Email ?? $"Visitor {Id.ToString("N")[..6]}";
+    public string DisplayName => DisplayNameOf(Id, Name, Email);
+
+    public static string DisplayNameOf(Guid id, string? name, string? email) => name ?? email ?? $"Visitor {id.ToString("N")[^6..]}";
 
     public string? ExternalIdOn(ChannelKind channel) =>
         _identities.FirstOrDefault(i => i.Channel == channel)?.ExternalId;

@@ -1,0 +1,25 @@
+using Inbox.Core.Model;
+using Inbox.Storage.Mapping;
+using Inbox.Storage.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Storage;
+
+/// <summary>The inbox's tables: contacts, conversations, messages, operators and the outbox.</summary>
+public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options) : DbContext(options)
+{
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<MessageDelivery> MessageDeliveries => Set<MessageDelivery>();
+    public DbSet<Operator> Operators => Set<Operator>();
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(InboxDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}

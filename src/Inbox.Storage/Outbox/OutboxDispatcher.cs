@@ -1,0 +1,163 @@
+using Inbox.Core.Model;
+using Inbox.Core.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Storage.Outbox;
+
+/// <summary>Delivers committed outbox rows: oldest first, one at a time per partition, retried with backoff.</summary>
+/// <remarks>
+/// A row is marked delivered only after its deliverer said so; a crash in between means one more
+/// delivery with the same idempotency key, which deliverers are required to absorb.
+/// </remarks>
+public sealed class OutboxDispatcher : BackgroundService
+{
+    private readonly IDbContextFactory<InboxDbContext> _contexts;
+    private readonly Dictionary<string, IOutboxDeliverer> _deliverers;
+    private readonly OutboxSignal _signal;
+    private readonly OutboxOptions _options;
+    private readonly BackoffPolicy _backoff;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OutboxDispatcher> _logger;
+
+    public OutboxDispatcher(
+        IDbContextFactory<InboxDbContext> contexts,
+        IEnumerable<IOutboxDeliverer> deliverers,
+        OutboxSignal signal,
+        IOptions<OutboxOptions> options,
+        TimeProvider time,
+        ILogger<OutboxDispatcher> logger)
+    {
+        _contexts = contexts;
+        _deliverers = deliverers.ToDictionary(d => d.Destination, StringComparer.Ordinal);
+        _signal = signal;
+        _options = options.Value;
+        _backoff = new BackoffPolicy(_options, new Random());
+        _time = time;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.DispatcherEnabled)
+        {
+            _logger.LogWarning("Outbox dispatcher is disabled (Outbox:DispatcherEnabled=false); nothing will be delivered");
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int handled;
+            try
+            {
+                handled = await DispatchOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error)
+            {
+                _logger.LogError(error, "Outbox round failed; trying again after the poll interval");
+                handled = 0;
+            }
+            if (handled == 0)
+            {
+                try { await _signal.WaitAsync(_options.PollInterval, stoppingToken); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    /// <summary>Delivers every row that is due and at the head of its partition; returns how many it tried.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
+    {
+        var due = await LoadDueHeadsAsync(cancellationToken);
+        if (due.Count == 0) return 0;
+
+        var outcomes = new (OutboxRecord Row, DeliveryResult Result)[due.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, due.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
+            async (i, ct) => outcomes[i] = (due[i], await DeliverAsync(due[i], ct)));
+
+        await RecordAsync(outcomes, cancellationToken);
+        return due.Count;
+    }
+
+    private async Task<List<OutboxRecord>> LoadDueHeadsAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Outbox.AsNoTracking()
+            .Where(o => o.State == OutboxState.Pending && o.NextAttemptAt <= now)
+            .Where(o => !db.Outbox.Any(p => p.State == OutboxState.Pending && p.PartitionKey == o.PartitionKey && p.Id < o.Id))
+            .OrderBy(o => o.Id)
+            .Take(_options.BatchSize)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<DeliveryResult> DeliverAsync(OutboxRecord row, CancellationToken cancellationToken)
+    {
+        if (!_deliverers.TryGetValue(row.Destination, out var deliverer))
+            return new DeliveryResult.Rejected($"No deliverer for destination '{row.Destination}' is configured.");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.DeliveryTimeout);
+        try
+        {
+            var delivery = new OutboxDelivery(row.Id, row.Destination, row.PartitionKey, row.IdempotencyKey, row.Payload, row.MessageId, row.Attempts + 1);
+            return await deliverer.DeliverAsync(delivery, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new DeliveryResult.Retry($"Timed out after {_options.DeliveryTimeout}.");
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return new DeliveryResult.Retry($"{error.GetType().Name}: {error.Message}");
+        }
+    }
+
+    private async Task RecordAsync(IReadOnlyList<(OutboxRecord Row, DeliveryResult Result)> outcomes, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var (row, result) in outcomes)
+        {
+            db.Outbox.Attach(row);
+            row.Attempts++;
+            switch (result)
+            {
+                case DeliveryResult.Delivered delivered:
+                    row.State = OutboxState.Delivered;
+                    row.DeliveredAt = now;
+                    row.LastError = null;
+                    if (delivered.ExternalId is not null && row.MessageId is { } messageId
+                        && !await db.MessageDeliveries.AnyAsync(d => d.MessageId == messageId && d.Destination == row.Destination, cancellationToken))
+                        db.MessageDeliveries.Add(new MessageDelivery(messageId, row.Destination, delivered.ExternalId, now));
+                    _logger.LogDebug("Delivered outbox {OutboxId} to {Destination}", row.Id, row.Destination);
+                    break;
+                case DeliveryResult.Retry retry when row.Attempts < _options.MaxAttempts:
+                    row.NextAttemptAt = now + _backoff.DelayAfter(row.Attempts, retry.After);
+                    row.LastError = Truncate(retry.Reason);
+                    _logger.LogWarning("Delivery of outbox {OutboxId} to {Destination} failed (attempt {Attempt}): {Reason}; next try at {NextAttemptAt}",
+                        row.Id, row.Destination, row.Attempts, retry.Reason, row.NextAttemptAt);
+                    break;
+                default:
+                    row.State = OutboxState.Dead;
+                    row.LastError = Truncate(result switch
+                    {
+                        DeliveryResult.Rejected rejected => rejected.Reason,
+                        DeliveryResult.Retry retry => $"Gave up after {row.Attempts} attempts: {retry.Reason}",
+                        _ => "Unknown outcome.",
+                    });
+                    _logger.LogError("Outbox {OutboxId} to {Destination} is dead: {Reason}", row.Id, row.Destination, row.LastError);
+                    break;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
+}

@@ -1,0 +1,154 @@
+using Inbox.Core;
+using Inbox.Core.Model;
+using Inbox.Core.Views;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Storage.Queries;
+
+/// <summary>The read side over EF Core; every query runs untracked on its own context.</summary>
+internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts, InboxOptions options, TimeProvider time) : IInboxQueries
+{
+    public async Task<ViewPage> GetViewAsync(ViewQuery query, CancellationToken cancellationToken)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, ViewQuery.MaxPageSize);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var inView = db.Conversations.AsNoTracking().In(query.View, query.OperatorId).Matching(query.Filter);
+
+        var page = inView;
+        if (query.After is not null)
+        {
+            if (!ViewCursor.TryDecode(query.After, out var after)) throw new InvalidCursorException(query.After);
+            page = page.Where(c => c.LastActivityAt < after.LastActivityAt || (c.LastActivityAt == after.LastActivityAt && c.Id < after.Id));
+        }
+        var rows = await Summaries(db, page.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id).Take(pageSize + 1))
+            .ToListAsync(cancellationToken);
+        var total = await inView.CountAsync(cancellationToken);
+
+        var hasMore = rows.Count > pageSize;
+        var items = rows.Take(pageSize).Select(ToSummary).ToList();
+        var next = hasMore ? new ViewCursor(items[^1].LastActivityAt, items[^1].Id).Encode() : null;
+        var summary = query.View == InboxView.Closed ? await SummarizeAsync(inView, total, cancellationToken) : null;
+        return new ViewPage(query.View, items, total, next, summary);
+    }
+
+    public async Task<ViewCounts> GetCountsAsync(Guid? operatorId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var all = db.Conversations.AsNoTracking();
+        return new ViewCounts(
+            operatorId is null ? 0 : await all.In(InboxView.You, operatorId).CountAsync(cancellationToken),
+            await all.In(InboxView.Open, operatorId).CountAsync(cancellationToken),
+            await all.In(InboxView.All, operatorId).CountAsync(cancellationToken),
+            await all.In(InboxView.Closed, operatorId).CountAsync(cancellationToken),
+            await all.In(InboxView.Spam, operatorId).CountAsync(cancellationToken));
+    }
+
+    public async Task<ConversationDetails?> GetDetailsAsync(long conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null) return null;
+        var contact = await db.Contacts.AsNoTracking().FirstAsync(c => c.Id == conversation.ContactId, cancellationToken);
+        var operatorIds = conversation.Participants.Append(conversation.AssigneeId ?? Guid.Empty).ToList();
+        var operators = await db.Operators.AsNoTracking().Where(o => operatorIds.Contains(o.Id)).ToListAsync(cancellationToken);
+        var notes = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Note)
+            .OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var past = await GetPastConversationsAsync(contact.Id, conversationId, cancellationToken);
+        return new ConversationDetails(
+            conversation,
+            contact,
+            operators.FirstOrDefault(o => o.Id == conversation.AssigneeId),
+            operators.Where(o => conversation.Participants.Contains(o.Id)).ToList(),
+            notes,
+            past,
+            conversation.IsActiveAt(time.GetUtcNow(), options.InactiveAfter));
+    }
+
+    public async Task<IReadOnlyList<Message>> GetMessagesAsync(long conversationId, bool includeInternal, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var messages = db.Messages.AsNoTracking().Include(m => m.Deliveries).Where(m => m.ConversationId == conversationId);
+        if (!includeInternal) messages = messages.Where(m => !m.IsInternal);
+        return await messages.OrderBy(m => m.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PastConversation>> GetPastConversationsAsync(Guid contactId, long? exceptConversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Conversations.AsNoTracking()
+            .Where(c => c.ContactId == contactId && c.Id != (exceptConversationId ?? 0))
+            .OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id)
+            .Select(c => new { c.Id, c.Channel, c.Status, c.StartedAt, c.EndedAt, c.DurationSeconds })
+            .Take(50)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new PastConversation(r.Id, r.Channel, r.Status, r.StartedAt, r.EndedAt,
+            r.EndedAt is null ? null : TimeSpan.FromSeconds(r.DurationSeconds ?? 0))).ToList();
+    }
+
+    public async Task<IReadOnlyList<Operator>> GetOperatorsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Operators.AsNoTracking().OrderBy(o => o.DisplayName).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Operator?> FindOperatorByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = Operator.NormalizeEmail(email);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Operators.AsNoTracking().FirstOrDefaultAsync(o => o.Email == normalized, cancellationToken);
+    }
+
+    public async Task<Contact?> FindContactAsync(ContactIdentity identity, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Contacts.AsNoTracking().FirstOrDefaultAsync(
+            c => c.Identities.Any(i => i.Channel == identity.Channel && i.ExternalId == identity.ExternalId), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ConversationSummary>> GetContactConversationsAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await Summaries(db, db.Conversations.AsNoTracking().Where(c => c.ContactId == contactId)
+            .OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id).Take(200)).ToListAsync(cancellationToken);
+        return rows.Select(ToSummary).ToList();
+    }
+
+    public async Task<IReadOnlyList<Message>> GetCustomerVisibleMessagesAfterAsync(Guid contactId, long afterMessageId, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Messages.AsNoTracking()
+            .Where(m => m.Id > afterMessageId && !m.IsInternal)
+            .Where(m => db.Conversations.Any(c => c.Id == m.ConversationId && c.ContactId == contactId))
+            .OrderBy(m => m.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<SummaryRow> Summaries(InboxDbContext db, IQueryable<Conversation> conversations) =>
+        from c in conversations
+        join contact in db.Contacts on c.ContactId equals contact.Id
+        join assignee in db.Operators on c.AssigneeId equals assignee.Id into assignees
+        from assignee in assignees.DefaultIfEmpty()
+        select new SummaryRow(c, contact.Name, contact.Email, assignee == null ? null : assignee.DisplayName);
+
+    private ConversationSummary ToSummary(SummaryRow row)
+    {
+        var c = row.Conversation;
+        var contactName = Contact.DisplayNameOf(c.ContactId, row.ContactName, row.ContactEmail);
+        return new ConversationSummary(c.Id, c.Channel, c.Status, c.IsActiveAt(time.GetUtcNow(), options.InactiveAfter),
+            c.ContactId, contactName, c.AssigneeId, row.AssigneeName, c.Tags, c.StartedAt, c.EndedAt, c.LastActivityAt,
+            c.AwaitingReply, c.Preview);
+    }
+
+    private static async Task<ClosedSummary> SummarizeAsync(IQueryable<Conversation> closed, int count, CancellationToken cancellationToken)
+    {
+        var averageDuration = await closed.AverageAsync(c => (double?)c.DurationSeconds, cancellationToken);
+        var averageFirstResponse = await closed.AverageAsync(c => (double?)c.FirstResponseSeconds, cancellationToken);
+        return new ClosedSummary(count,
+            averageDuration is { } d ? TimeSpan.FromSeconds(d) : null,
+            averageFirstResponse is { } f ? TimeSpan.FromSeconds(f) : null);
+    }
+
+    private sealed record SummaryRow(Conversation Conversation, string? ContactName, string? ContactEmail, string? AssigneeName);
+}

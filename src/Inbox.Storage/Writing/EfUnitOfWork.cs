@@ -1,0 +1,89 @@
+using Inbox.Core.Model;
+using Inbox.Core.Outbox;
+using Inbox.Core.Storage;
+using Inbox.Storage.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Storage.Writing;
+
+/// <summary>One write batch's view of the database; entities found or added stay tracked until the batch commits.</summary>
+internal sealed class EfUnitOfWork(InboxDbContext db, IdAllocator ids, TimeProvider time) : IInboxUnitOfWork
+{
+    public int EnqueuedCount { get; private set; }
+
+    public ValueTask<Conversation?> FindConversationAsync(long id, CancellationToken cancellationToken) =>
+        db.Conversations.FindAsync([id], cancellationToken);
+
+    public ValueTask<Contact?> FindContactAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Contacts.FindAsync([id], cancellationToken);
+
+    public async ValueTask<Contact?> FindContactAsync(ContactIdentity identity, CancellationToken cancellationToken) =>
+        db.Contacts.Local.FirstOrDefault(c => c.Identities.Contains(identity))
+        ?? await db.Contacts.FirstOrDefaultAsync(
+            c => c.Identities.Any(i => i.Channel == identity.Channel && i.ExternalId == identity.ExternalId), cancellationToken);
+
+    public ValueTask<Operator?> FindOperatorAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Operators.FindAsync([id], cancellationToken);
+
+    public async ValueTask<Operator?> FindOperatorByEmailAsync(string email, CancellationToken cancellationToken) =>
+        db.Operators.Local.FirstOrDefault(o => o.Email == email)
+        ?? await db.Operators.FirstOrDefaultAsync(o => o.Email == email, cancellationToken);
+
+    public async ValueTask<Message?> FindMessageByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>
+        db.Messages.Local.FirstOrDefault(m => m.ExternalId == externalId)
+        ?? await db.Messages.FirstOrDefaultAsync(m => m.ExternalId == externalId, cancellationToken);
+
+    public ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken) =>
+        db.Messages.FindAsync([id], cancellationToken);
+
+    public async ValueTask<Conversation?> FindOpenConversationAsync(Guid contactId, ChannelKind channel, CancellationToken cancellationToken)
+    {
+        bool Matches(Conversation c) => c.ContactId == contactId && c.Channel == channel && c.Status == ConversationStatus.Open;
+        var local = db.Conversations.Local.Where(Matches).MaxBy(c => c.LastActivityAt);
+        return local ?? await db.Conversations
+            .Where(c => c.ContactId == contactId && c.Channel == channel && c.Status == ConversationStatus.Open)
+            .OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyList<Conversation>> ConversationsOfContactAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        // Loading through the context attaches them, so already-tracked ones come back as the same instances.
+        await db.Conversations.Where(c => c.ContactId == contactId).LoadAsync(cancellationToken);
+        return db.Conversations.Local.Where(c => c.ContactId == contactId).ToList();
+    }
+
+    public long NextMessageId() => ids.NextMessageId();
+
+    public long NextConversationId() => ids.NextConversationId();
+
+    public Guid NewId() => Guid.CreateVersion7(time.GetUtcNow());
+
+    public void Add(Contact contact) => db.Contacts.Add(contact);
+
+    public void Add(Conversation conversation) => db.Conversations.Add(conversation);
+
+    public void Add(Message message) => db.Messages.Add(message);
+
+    public void Add(Operator @operator) => db.Operators.Add(@operator);
+
+    public void Add(MessageDelivery delivery) => db.MessageDeliveries.Add(delivery);
+
+    public void Enqueue(OutboxMessage message)
+    {
+        var now = time.GetUtcNow();
+        db.Outbox.Add(new OutboxRecord
+        {
+            Id = ids.NextOutboxId(),
+            Destination = message.Destination,
+            PartitionKey = message.PartitionKey,
+            IdempotencyKey = message.IdempotencyKey,
+            Payload = message.Payload,
+            MessageId = message.MessageId,
+            State = OutboxState.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+        EnqueuedCount++;
+    }
+}

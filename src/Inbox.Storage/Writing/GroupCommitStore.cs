@@ -1,0 +1,120 @@
+using System.Threading.Channels;
+using Inbox.Core.Storage;
+using Inbox.Storage.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Storage.Writing;
+
+/// <summary>The single writer: concurrent callers' work is queued and committed together in one transaction.</summary>
+/// <remarks>
+/// One commit (and one fsync) serves a whole batch, which is what makes durable ingest fast on SQLite.
+/// If a batch fails, each of its items is retried in a transaction of its own, so one bad item
+/// costs the others nothing but time and the failing caller gets its own exception.
+/// </remarks>
+internal sealed class GroupCommitStore : IInboxStore, IAsyncDisposable
+{
+    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IDbContextFactory<InboxDbContext> _contexts;
+    private readonly OutboxSignal _outboxSignal;
+    private readonly TimeProvider _time;
+    private readonly ILogger<GroupCommitStore> _logger;
+    private readonly int _maxBatch;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lazy<Task> _loop;
+
+    public GroupCommitStore(
+        IDbContextFactory<InboxDbContext> contexts,
+        OutboxSignal outboxSignal,
+        IOptions<StorageOptions> options,
+        TimeProvider time,
+        ILogger<GroupCommitStore> logger)
+    {
+        _contexts = contexts;
+        _outboxSignal = outboxSignal;
+        _time = time;
+        _logger = logger;
+        _maxBatch = options.Value.MaxWriteBatch;
+        _loop = new Lazy<Task>(() => Task.Run(RunAsync));
+    }
+
+    public async Task<T> WriteAsync<T>(Func<IInboxUnitOfWork, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        var item = new WorkItem(async (uow, ct) => await work(uow, ct), cancellationToken);
+        if (!_queue.Writer.TryWrite(item))
+            throw new ObjectDisposedException(nameof(GroupCommitStore), "The store is shutting down.");
+        _ = _loop.Value;
+        return (T)(await item.Completion.Task.WaitAsync(cancellationToken))!;
+    }
+
+    private async Task RunAsync()
+    {
+        IdAllocator? ids = null;
+        var batch = new List<WorkItem>(_maxBatch);
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            batch.Clear();
+            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var item))
+                if (!item.Cancellation.IsCancellationRequested) batch.Add(item);
+                else item.Completion.TrySetCanceled(item.Cancellation);
+            if (batch.Count == 0) continue;
+
+            try
+            {
+                ids ??= await LoadIdsAsync();
+                var results = await CommitAsync(batch, ids);
+                for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
+            }
+            catch (Exception batchError) when (batch.Count > 1 && ids is not null)
+            {
+                _logger.LogWarning(batchError, "A write batch of {Count} failed; retrying its items one by one", batch.Count);
+                foreach (var item in batch)
+                {
+                    try { item.Completion.TrySetResult((await CommitAsync([item], ids))[0]); }
+                    catch (Exception error) { item.Completion.TrySetException(error); }
+                }
+            }
+            catch (Exception error)
+            {
+                foreach (var item in batch) item.Completion.TrySetException(error);
+            }
+        }
+    }
+
+    private async Task<IdAllocator> LoadIdsAsync()
+    {
+        await using var db = await _contexts.CreateDbContextAsync(_stopping.Token);
+        return await IdAllocator.LoadAsync(db, _stopping.Token);
+    }
+
+    private async Task<object?[]> CommitAsync(IReadOnlyList<WorkItem> items, IdAllocator ids)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var uow = new EfUnitOfWork(db, ids, _time);
+        var results = new object?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+            results[i] = await items[i].Work(uow, CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        if (uow.EnqueuedCount > 0) _outboxSignal.Notify();
+        return results;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_loop.IsValueCreated)
+        {
+            try { await _loop.Value; }
+            catch (Exception error) { _logger.LogError(error, "The write loop ended with an error"); }
+        }
+        _stopping.Dispose();
+    }
+
+    private sealed record WorkItem(Func<IInboxUnitOfWork, CancellationToken, ValueTask<object?>> Work, CancellationToken Cancellation)
+    {
+        public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

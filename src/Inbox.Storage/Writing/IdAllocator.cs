@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Storage.Writing;
+
+/// <summary>Hands out message, conversation and outbox ids in the single writer, in commit order.</summary>
+/// <remarks>
+/// Seeded from the highest stored ids when the writer starts; ids of a rolled-back batch are simply skipped.
+/// Only the writer loop calls it, so plain fields are enough.
+/// </remarks>
+internal sealed class IdAllocator
+{
+    private long _message;
+    private long _conversation;
+    private long _outbox;
+
+    public static async Task<IdAllocator> LoadAsync(InboxDbContext db, CancellationToken cancellationToken) => new()
+    {
+        _message = await db.Messages.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0,
+        _conversation = await db.Conversations.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0,
+        _outbox = await db.Outbox.MaxAsync(o => (long?)o.Id, cancellationToken) ?? 0,
+    };
+
+    public long NextMessageId() => ++_message;
+
+    public long NextConversationId() => ++_conversation;
+
+    public long NextOutboxId() => ++_outbox;
+}
