@@ -1,6 +1,20 @@
-var builder = WebApplication.CreateBuilder(args);
+using Inbox.Host.Extensions;
+using Inbox.Storage;
+
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "migrate").ToArray());
+builder.AddInbox();
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (args.Contains("migrate"))
+{
+    // `dotnet run --project src/Inbox.Host -- migrate`: bring the database up to date and exit.
+    await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+    return;
+}
 
-app.Run();
+await app.PrepareAsync();
+app.UseInbox();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the end-to-end tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,4 +1,5 @@
-using System.Collections.Frozen;
+using System.Buffers;
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
 namespace Inbox.Channels.Widget.VisitorFacts;
@@ -10,7 +11,7 @@ namespace Inbox.Channels.Widget.VisitorFacts;
 /// </remarks>
 internal static partial class BotSignatures
 {
-    private static readonly string[] KnownNames =
+    private static readonly ImmutableArray<string> KnownNames =
     [
         // Search and AI crawlers
         "Googlebot", "Google-InspectionTool", "GoogleOther", "AdsBot-Google", "Mediapartners-Google",
@@ -34,14 +35,12 @@ internal static partial class BotSignatures
         "PostmanRuntime", "insomnia", "HTTPie", "Scrapy", "Guzzle", "RestSharp",
     ];
 
-    private static readonly FrozenDictionary<string, string> CanonicalNames =
-        KnownNames.ToFrozenDictionary(name => name, name => name, StringComparer.OrdinalIgnoreCase);
+    // Multi-string search (Aho-Corasick/Teddy) keeps the common case, a real browser, to one pass.
+    private static readonly SearchValues<string> KnownNameSearch =
+        SearchValues.Create(KnownNames.AsSpan(), StringComparison.OrdinalIgnoreCase);
 
-    // A known name must stand as its own token: "Java/17" is a client, "JavaScript" is not.
-    private static readonly Regex KnownPattern = new(
-        @"(?<![\w-])(?<name>" + string.Join('|', KnownNames.Select(Regex.Escape)) + @")(?![\w])(?:/(?<version>\d+))?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-        TimeSpan.FromMilliseconds(200));
+    private static readonly SearchValues<string> GenericMarkers =
+        SearchValues.Create(["bot", "crawler", "spider", "scraper"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Catches the long tail of crawlers that follow the "somethingbot" naming habit.</summary>
     [GeneratedRegex(
@@ -53,24 +52,78 @@ internal static partial class BotSignatures
     /// <summary>The bot's name and major version ("Googlebot 2"), or null when the agent is no known bot.</summary>
     public static BrowserName? Match(string userAgent)
     {
-        var known = KnownPattern.Match(userAgent);
-        if (known.Success)
+        if (MatchKnown(userAgent) is { } known)
         {
-            return Describe(CanonicalNames[known.Groups["name"].Value], known.Groups["version"]);
+            return known;
+        }
+
+        if (userAgent.AsSpan().IndexOfAny(GenericMarkers) < 0)
+        {
+            return null;
         }
 
         var generic = GenericPattern().Match(userAgent);
         if (generic.Success && !IsPhoneMaker(generic.Groups["name"].Value))
         {
-            return Describe(generic.Groups["name"].Value, generic.Groups["version"]);
+            var version = generic.Groups["version"];
+            return new BrowserName(generic.Groups["name"].Value, version.Success ? version.Value : null);
         }
 
         return null;
     }
 
+    private static BrowserName? MatchKnown(ReadOnlySpan<char> userAgent)
+    {
+        var offset = 0;
+        while (offset < userAgent.Length)
+        {
+            var found = userAgent[offset..].IndexOfAny(KnownNameSearch);
+            if (found < 0)
+            {
+                return null;
+            }
+
+            var start = offset + found;
+            // A name must stand as its own token: "Java/17" is a client, "JavaScript" is not.
+            if (start == 0 || !IsNamePart(userAgent[start - 1]))
+            {
+                foreach (var name in KnownNames)
+                {
+                    var end = start + name.Length;
+                    if (userAgent[start..].StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                        && (end == userAgent.Length || !char.IsAsciiLetterOrDigit(userAgent[end]) && userAgent[end] != '_'))
+                    {
+                        return new BrowserName(name, MajorVersionAfter(userAgent[end..]));
+                    }
+                }
+            }
+
+            offset = start + 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>The digits of "/2.1" at the start of <paramref name="rest"/>: "2".</summary>
+    private static string? MajorVersionAfter(ReadOnlySpan<char> rest)
+    {
+        if (rest.Length < 2 || rest[0] != '/')
+        {
+            return null;
+        }
+
+        var digits = rest[1..];
+        var length = digits.IndexOfAnyExceptInRange('0', '9');
+        if (length < 0)
+        {
+            length = digits.Length;
+        }
+
+        return length == 0 ? null : digits[..Math.Min(length, 9)].ToString();
+    }
+
+    private static bool IsNamePart(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-';
+
     // Cubot makes Android phones whose model names would otherwise look like crawler names.
     private static bool IsPhoneMaker(string name) => name.StartsWith("cubot", StringComparison.OrdinalIgnoreCase);
-
-    private static BrowserName Describe(string name, Group version) =>
-        new(name, version.Success ? version.Value : null);
 }

@@ -32,7 +32,7 @@ internal static class ClientHintsReader
         BrandVersion? engine = null;
         foreach (var brand in brands)
         {
-            if (IsGrease(brand.Brand))
+            if (IsGrease(brand.Brand) || brand.Brand.Length == 0 || brand.Brand.Any(char.IsControl))
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
 
@@ -6,7 +7,7 @@ namespace Inbox.Channels.Widget.VisitorFacts;
 /// <summary>Address helpers shared by the locator and the client-address resolver.</summary>
 internal static class PublicAddress
 {
-    private static readonly IPNetwork[] NonPublicNetworks =
+    private static readonly ImmutableArray<IPNetwork> NonPublicNetworks =
     [
         IPNetwork.Parse("0.0.0.0/8"),
         IPNetwork.Parse("10.0.0.0/8"),

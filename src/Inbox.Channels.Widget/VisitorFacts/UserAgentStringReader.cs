@@ -57,6 +57,11 @@ internal static partial class UserAgentStringReader
             return (PlatformFamily.MacOs, WithVersion("macOS", mac.Groups["v"].Value.Replace('_', '.')), null);
         }
 
+        if (Macintosh().IsMatch(userAgent))
+        {
+            return (PlatformFamily.MacOs, "macOS", null);
+        }
+
         if (Windows().Match(userAgent) is { Success: true } windows)
         {
             return (PlatformFamily.Windows, WindowsName(windows.Groups["v"].Value), null);
@@ -129,8 +134,11 @@ internal static partial class UserAgentStringReader
     [GeneratedRegex(@"\bCrOS\b", Options, TimeoutMs)]
     private static partial Regex ChromeOs();
 
-    [GeneratedRegex(@"\bMac OS X(?: (?<v>\d+(?:[_.]\d+)*))?|\bMacintosh\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bMac OS X(?: (?<v>\d+(?:[_.]\d+)*))?", Options, TimeoutMs)]
     private static partial Regex MacOs();
+
+    [GeneratedRegex(@"\bMacintosh\b", Options, TimeoutMs)]
+    private static partial Regex Macintosh();
 
     [GeneratedRegex(@"\bWindows NT (?<v>\d+\.\d+)|\bWindows\b", Options, TimeoutMs)]
     private static partial Regex Windows();
@@ -149,6 +157,6 @@ internal static partial class UserAgentStringReader
     private static partial Regex AndroidModelBeforeBuild();
 
     // Samsung Internet and others: "(Linux; Android 14; SAMSUNG SM-S918B)".
-    [GeneratedRegex(@"\bAndroid[ /]?[\d.]*;\s*(?<m>[^;()]+)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bAndroid[ /]\d[\d.]*;\s*(?<m>[^;()]+)", Options, TimeoutMs)]
     private static partial Regex AndroidModelAfterVersion();
 }

@@ -339,15 +339,24 @@
 
   function renderMessage(m) {
     const d = direction(m);
-    const el = h('li', { class: 'msg ' + d, 'data-testid': 'inbox-message', 'data-direction': d, 'data-message-id': String(m.id), title: fmtTime(m.createdAt, true) },
-      d === 'operator' && m.authorName ? h('span', { class: 'author' }, m.authorName) : null,
-      m.text || '');
+    // The author is drawn by CSS from data-author, so the element's text is exactly the message text.
+    const el = h('li', { class: 'msg ' + d, 'data-testid': 'inbox-message', 'data-direction': d, 'data-message-id': String(m.id),
+      'data-author': d === 'operator' && m.authorName ? m.authorName : null, title: fmtTime(m.createdAt, true) },
+      m.text || '', ...(m.attachments || []).map(attachmentLink));
     el.msg = m;
     const box = ui.chatView;
     const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 60;
     const next = [...ui.messages.children].find(c => byTime(c.msg, m) > 0); // keep time order whatever arrives first
     ui.messages.insertBefore(el, next || null);
     if (atBottom || d === 'customer') box.scrollTop = box.scrollHeight;
+  }
+
+  function attachmentLink(a) {
+    let url = null;
+    try { url = new URL(a.url, ORIGIN); } catch { /* bad URL: show the name only */ }
+    const safe = url && /^https?:$/.test(url.protocol); // never a javascript: link
+    const attrs = safe ? { class: 'file', href: url.href, target: '_blank', rel: 'noopener noreferrer' } : { class: 'file' };
+    return h(safe ? 'a' : 'span', attrs, a.name || 'attachment');
   }
 
   function updateChatHeader() {
@@ -527,7 +536,8 @@ button:disabled { opacity: .6; cursor: default; }
 .msg.customer { align-self: flex-end; background: var(--accent); color: #fff; border-bottom-right-radius: 4px; }
 .msg.operator { align-self: flex-start; background: #f3f4f6; border-bottom-left-radius: 4px; }
 .msg.system { align-self: center; max-width: 90%; padding: 2px 8px; color: #6b7280; font-size: 12px; text-align: center; }
-.author { display: block; margin-bottom: 2px; font-size: 12px; font-weight: 600; color: #4b5563; }
+.msg[data-author]::before { content: attr(data-author); display: block; margin-bottom: 2px; font-size: 12px; font-weight: 600; color: #4b5563; }
+.file { display: block; margin-top: 4px; color: inherit; font-size: 13px; text-decoration: underline; }
 .notice { margin: 0 0 10px; padding: 8px 10px; border-radius: 8px; background: #fef3c7; color: #92400e; font-size: 13px; }
 .notice.intro { background: #eff6ff; color: #1e40af; }
 .error { margin: 0; padding: 8px 14px; background: #fef2f2; color: #b91c1c; font-size: 13px; border-top: 1px solid #fecaca; }
@@ -545,6 +555,7 @@ label { display: grid; grid-template-columns: 48px 1fr; align-items: center; gap
 @media (max-width: 480px) {
   .panel { inset: 0; width: auto; max-width: none; height: auto; max-height: none; border-radius: 0; }
   .w.open .launcher { display: none; }
+  textarea, input { font-size: 16px; } /* below 16px iOS zooms the page on focus */
 }`;
 
   function mount() {

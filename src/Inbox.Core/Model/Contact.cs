@@ -39,17 +39,17 @@ public sealed class Contact
     public string? ExternalIdOn(ChannelKind channel) =>
         _identities.FirstOrDefault(i => i.Channel == channel)?.ExternalId;
 
-    /// <summary>Applies the non-null facts of a profile; nulls keep what is known.</summary>
+    /// <summary>Applies the facts a profile knows; nulls keep what is known.</summary>
+    /// <remarks>Place (city, country) and device (device, OS, browser) are each replaced as a unit, so facts from two different browsers never mix.</remarks>
     public void Update(ContactProfile profile)
     {
         Name = Coalesce(profile.Name, Name);
         Email = Coalesce(profile.Email, Email);
         Phone = Coalesce(profile.Phone, Phone);
-        City = Coalesce(profile.City, City);
-        Country = Coalesce(profile.Country, Country);
-        Device = Coalesce(profile.Device, Device);
-        OperatingSystem = Coalesce(profile.OperatingSystem, OperatingSystem);
-        Browser = Coalesce(profile.Browser, Browser);
+        if (Known(profile.City) || Known(profile.Country))
+            (City, Country) = (Clean(profile.City), Clean(profile.Country));
+        if (Known(profile.Device) || Known(profile.OperatingSystem) || Known(profile.Browser))
+            (Device, OperatingSystem, Browser) = (Clean(profile.Device), Clean(profile.OperatingSystem), Clean(profile.Browser));
     }
 
     public bool AddTag(string tag) => TagSet.Add(ref _tags, tag);
@@ -60,6 +60,9 @@ public sealed class Contact
 
     internal void Unblock() => IsBlocked = false;
 
-    private static string? Coalesce(string? incoming, string? current) =>
-        string.IsNullOrWhiteSpace(incoming) ? current : incoming.Trim();
+    private static string? Coalesce(string? incoming, string? current) => Known(incoming) ? incoming!.Trim() : current;
+
+    private static bool Known(string? value) => !string.IsNullOrWhiteSpace(value);
+
+    private static string? Clean(string? value) => Known(value) ? value!.Trim() : null;
 }

@@ -7,6 +7,7 @@ public interface IInboxQueries
 {
     Task<ViewPage> GetViewAsync(ViewQuery query, CancellationToken cancellationToken);
     Task<ViewCounts> GetCountsAsync(Guid? operatorId, CancellationToken cancellationToken);
+    Task<Conversation?> FindConversationAsync(long conversationId, CancellationToken cancellationToken);
     Task<ConversationDetails?> GetDetailsAsync(long conversationId, CancellationToken cancellationToken);
     /// <summary>The history in order; notes and internal lines only when <paramref name="includeInternal"/>.</summary>
     Task<IReadOnlyList<Message>> GetMessagesAsync(long conversationId, bool includeInternal, CancellationToken cancellationToken);
@@ -17,5 +18,6 @@ public interface IInboxQueries
     /// <summary>A contact's own conversations, newest activity first (the widget's chat list).</summary>
     Task<IReadOnlyList<ConversationSummary>> GetContactConversationsAsync(Guid contactId, CancellationToken cancellationToken);
     /// <summary>Messages a contact may see, across their conversations, with ids above <paramref name="afterMessageId"/> (live-stream resumption).</summary>
+    Task<long> GetLatestCustomerVisibleMessageIdAsync(Guid contactId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Message>> GetCustomerVisibleMessagesAfterAsync(Guid contactId, long afterMessageId, int limit, CancellationToken cancellationToken);
 }

@@ -43,6 +43,12 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
             await all.In(InboxView.Spam, operatorId).CountAsync(cancellationToken));
     }
 
+    public async Task<Conversation?> FindConversationAsync(long conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+    }
+
     public async Task<ConversationDetails?> GetDetailsAsync(long conversationId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -114,16 +120,26 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
         return rows.Select(ToSummary).ToList();
     }
 
+    public async Task<long> GetLatestCustomerVisibleMessageIdAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await CustomerVisible(db, contactId).MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+    }
+
     public async Task<IReadOnlyList<Message>> GetCustomerVisibleMessagesAfterAsync(Guid contactId, long afterMessageId, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Messages.AsNoTracking()
-            .Where(m => m.Id > afterMessageId && !m.IsInternal)
-            .Where(m => db.Conversations.Any(c => c.Id == m.ConversationId && c.ContactId == contactId))
+        return await CustomerVisible(db, contactId)
+            .Where(m => m.Id > afterMessageId)
             .OrderBy(m => m.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
     }
+
+    private static IQueryable<Message> CustomerVisible(InboxDbContext db, Guid contactId) =>
+        db.Messages.AsNoTracking()
+            .Where(m => db.Conversations.Where(c => c.ContactId == contactId && c.Channel == ChannelKind.Widget).Select(c => c.Id).Contains(m.ConversationId))
+            .Where(m => !m.IsInternal);
 
     private static IQueryable<SummaryRow> Summaries(InboxDbContext db, IQueryable<Conversation> conversations) =>
         from c in conversations

@@ -1,0 +1,52 @@
+using Inbox.Channels.Widget.VisitorFacts;
+using Inbox.Core.Model;
+using Inbox.Core.Views;
+
+namespace Inbox.Channels.Widget.Api;
+
+/// <summary>Opens a visitor session; the script sends the high-entropy client hints it could read.</summary>
+public sealed record SessionRequest(string? Site, ClientHints? ClientHints);
+
+public sealed record SessionResponse(string VisitorToken, string VisitorId);
+
+public sealed record SendMessageRequest(string? Text, string? ClientMessageId);
+
+public sealed record ProfileRequest(string? Name, string? Email, string? Phone);
+
+public sealed record ProfileResponse(string? Name, string? Email, string? Phone)
+{
+    public static ProfileResponse From(Contact? contact) => new(contact?.Name, contact?.Email, contact?.Phone);
+}
+
+public sealed record WidgetConversation(long Id, long Number, string Status, DateTimeOffset StartedAt, DateTimeOffset LastActivityAt, string? Preview)
+{
+    public static WidgetConversation From(ConversationSummary c) =>
+        new(c.Id, c.Id, c.Status.ToString(), c.StartedAt, c.LastActivityAt, c.Preview);
+
+    public static WidgetConversation From(Conversation c) =>
+        new(c.Id, c.Id, c.Status.ToString(), c.StartedAt, c.LastActivityAt, c.Preview);
+}
+
+public sealed record WidgetAttachment(string Name, string ContentType, long SizeBytes, string Url);
+
+public sealed record WidgetMessage(
+    long Id, long ConversationId, string Direction, string? AuthorName, string Text, DateTimeOffset CreatedAt, IReadOnlyList<WidgetAttachment> Attachments)
+{
+    public static WidgetMessage From(Message m) => new(
+        m.Id,
+        m.ConversationId,
+        m.Direction switch
+        {
+            MessageDirection.FromCustomer => "customer",
+            MessageDirection.FromOperator => "operator",
+            _ => "system",
+        },
+        m.AuthorName,
+        m.Text,
+        m.CreatedAt,
+        m.Attachments.Select(a => new WidgetAttachment(a.Name, a.ContentType, a.SizeBytes, a.Url)).ToList());
+}
+
+public sealed record StartedConversation(WidgetConversation Conversation, WidgetMessage Message);
+
+public sealed record ItemsResponse<T>(IReadOnlyList<T> Items);

@@ -1,0 +1,10 @@
+namespace Inbox.Channels.Widget.Live;
+
+/// <summary>A nudge to a visitor's open streams: new messages are stored, or a conversation changed state.</summary>
+public sealed record WidgetNotification(WidgetNotificationKind Kind, long ConversationId);
+
+public enum WidgetNotificationKind
+{
+    Message,
+    Conversation,
+}

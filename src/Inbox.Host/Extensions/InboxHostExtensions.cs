@@ -1,0 +1,86 @@
+using System.Text.Json.Serialization;
+using Inbox.Channels.Widget;
+using Inbox.Channels.Widget.Api;
+using Inbox.Core;
+using Inbox.Core.Commands;
+using Inbox.Core.Outbox;
+using Inbox.Host.Health;
+using Inbox.Host.OperatorApi;
+using Inbox.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Host.Extensions;
+
+/// <summary>Composition of the host: which services exist and which endpoints answer.</summary>
+public static class InboxHostExtensions
+{
+    public static WebApplicationBuilder AddInbox(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InboxOptions>>(new DelegatingValidator<InboxOptions>(o => o.Validate()));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<InboxOptions>>().Value);
+        services.AddSingleton<OutboxRouting>();
+        services.AddSingleton<CustomerMessages>();
+        services.AddSingleton<OperatorCommands>();
+        services.AddSingleton<OperatorDirectory>();
+
+        services.AddInboxStorage(configuration);
+        // The widget's generated signing key lives beside the database unless configured elsewhere.
+        services.PostConfigure<Channels.Widget.WidgetOptions>(widget =>
+        {
+            if (configuration[$"{Channels.Widget.WidgetOptions.Section}:SigningKeyFile"] is null)
+            {
+                var dataDirectory = configuration[$"{StorageOptions.Section}:DataDirectory"] ?? new StorageOptions().DataDirectory;
+                widget.SigningKeyFile = Path.Combine(dataDirectory, "widget-signing.key");
+            }
+        });
+        services.AddWidgetChannel(configuration);
+
+        services.AddOptions<OperatorApiOptions>().Bind(configuration.GetSection(OperatorApiOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OperatorApiOptions>>(new DelegatingValidator<OperatorApiOptions>(o => o.Validate()));
+        services.AddSingleton<OperatorSeeder>();
+        services.AddSingleton<ActivityClock>();
+        services.AddScoped<Commands>();
+        services.AddHttpContextAccessor();
+        // No default scheme: only the operator API asks for a key (the widget carries its own visitor token).
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(OperatorApiPolicy.Name, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+        return builder;
+    }
+
+    public static WebApplication UseInbox(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health");
+        app.MapWidgetAssets();
+        app.MapWidgetApi();
+        app.MapOperatorApi();
+        return app;
+    }
+
+    /// <summary>Applies migrations and seeds operators; runs before the host accepts requests.</summary>
+    public static async Task PrepareAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await app.Services.GetRequiredService<OperatorSeeder>().SeedAsync(cancellationToken);
+    }
+}
