@@ -15,6 +15,13 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options) : D
     public DbSet<Operator> Operators => Set<Operator>();
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
+    /// <summary>The contact a channel identity belongs to; driven by the identity's unique index, never a scan of contacts.</summary>
+    public async Task<Guid?> ContactIdOf(ContactIdentity identity, CancellationToken cancellationToken) =>
+        await (from contact in Contacts
+               from known in contact.Identities
+               where known.Channel == identity.Channel && known.ExternalId == identity.ExternalId
+               select (Guid?)contact.Id).FirstOrDefaultAsync(cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InboxDbContext).Assembly);
 

@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<GroupCommitStore>();
         services.AddSingleton<IInboxStore>(sp => sp.GetRequiredService<GroupCommitStore>());
+        services.AddSingleton<IWriteStatistics>(sp => sp.GetRequiredService<GroupCommitStore>());
         services.AddSingleton<IInboxQueries, EfInboxQueries>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<OutboxDispatcher>();

@@ -59,6 +59,19 @@ public sealed class TestInbox : IAsyncDisposable
         return new TestInbox(provider, folder);
     }
 
+    /// <summary>Runs dispatcher rounds until nothing is due (or the round limit is reached).</summary>
+    public async Task DrainOutboxAsync(int maxRounds = 100)
+    {
+        for (var i = 0; i < maxRounds; i++)
+            if (await Dispatcher.DispatchOnceAsync(CancellationToken.None) == 0) return;
+    }
+
+    public static Action<IServiceCollection> With(RecordingDestination destination) => services =>
+    {
+        services.AddSingleton<IOutboxRouter>(destination);
+        services.AddSingleton<IOutboxDeliverer>(destination);
+    };
+
     public async Task<Operator> OperatorAsync(string name, string email) =>
         (await Directory.EnsureAsync(email, name, CancellationToken.None)).Value!;
 

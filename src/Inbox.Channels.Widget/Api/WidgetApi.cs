@@ -61,9 +61,12 @@ public static class WidgetApi
         if (VisitorOf(context, tokens) is not { } visitorKey) return NoVisitor();
         if (CheckMessage(request, options.Value) is { } problem) return problem;
         var site = context.Request.Query["site"].FirstOrDefault();
+        // Device facts come from the session, where the script adds the high-entropy client hints this request
+        // lacks (without them Chrome on Windows 11 reads as "Windows 10"); only the place is refreshed here.
+        var place = collector.Collect(context) with { Device = null, OperatingSystem = null, Browser = null };
         var result = await customers.ReceiveAsync(
             new IncomingMessage(Identity(visitorKey), request!.Text!, StartNewConversation: true,
-                Profile: collector.Collect(context), ExternalId: ExternalId(visitorKey, request.ClientMessageId), Site: site),
+                Profile: place, ExternalId: ExternalId(visitorKey, request.ClientMessageId), Site: site),
             ct);
         if (!result.Succeeded) return InboxProblems.From(result.Error);
         var body = new StartedConversation(WidgetConversation.From(result.Value.Conversation), WidgetMessage.From(result.Value.Message));

@@ -108,8 +108,8 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
     public async Task<Contact?> FindContactAsync(ContactIdentity identity, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Contacts.AsNoTracking().FirstOrDefaultAsync(
-            c => c.Identities.Any(i => i.Channel == identity.Channel && i.ExternalId == identity.ExternalId), cancellationToken);
+        var id = await db.ContactIdOf(identity, cancellationToken);
+        return id is null ? null : await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id.Value, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ConversationSummary>> GetContactConversationsAsync(Guid contactId, CancellationToken cancellationToken)

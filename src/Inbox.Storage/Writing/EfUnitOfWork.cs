@@ -17,10 +17,12 @@ internal sealed class EfUnitOfWork(InboxDbContext db, IdAllocator ids, TimeProvi
     public ValueTask<Contact?> FindContactAsync(Guid id, CancellationToken cancellationToken) =>
         db.Contacts.FindAsync([id], cancellationToken);
 
-    public async ValueTask<Contact?> FindContactAsync(ContactIdentity identity, CancellationToken cancellationToken) =>
-        db.Contacts.Local.FirstOrDefault(c => c.Identities.Contains(identity))
-        ?? await db.Contacts.FirstOrDefaultAsync(
-            c => c.Identities.Any(i => i.Channel == identity.Channel && i.ExternalId == identity.ExternalId), cancellationToken);
+    public async ValueTask<Contact?> FindContactAsync(ContactIdentity identity, CancellationToken cancellationToken)
+    {
+        if (db.Contacts.Local.FirstOrDefault(c => c.Identities.Contains(identity)) is { } tracked) return tracked;
+        var id = await db.ContactIdOf(identity, cancellationToken);
+        return id is null ? null : await db.Contacts.FindAsync([id.Value], cancellationToken);
+    }
 
     public ValueTask<Operator?> FindOperatorAsync(Guid id, CancellationToken cancellationToken) =>
         db.Operators.FindAsync([id], cancellationToken);

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Builds Inbox.sln once, runs every test project, and prints the totals over all of them as the LAST line:
+#   N passed, N failed[, N skipped]
+# Exits non-zero when a test failed, when no test ran, or when dotnet test itself failed (build error, crashed host).
+# Works from any directory; needs nothing built beforehand. The browser tests need Debian's Chromium, installed here.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+results="$(mktemp -d "${TMPDIR:-/tmp}/inbox-test-results.XXXXXX")"
+
+# Debian's package, never a Playwright download (that fetches browsers from outside the package registries).
+install_chromium() {
+  local sudo=()
+  if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null; then sudo=(sudo -n); fi
+  echo "Chromium is missing at /usr/bin/chromium; installing Debian's package..."
+  "${sudo[@]}" apt-get update -q >"$results/apt.log" 2>&1 &&
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q chromium >>"$results/apt.log" 2>&1
+}
+if [[ ! -x /usr/bin/chromium ]]; then
+  # Not fatal here: the browser tests then fail with a message that says what is missing.
+  install_chromium || { tail -n 20 "$results/apt.log" >&2 || true; echo "WARNING: could not install chromium" >&2; }
+fi
+
+set +e
+dotnet test Inbox.sln -c Release --results-directory "$results" --logger "trx;LogFilePrefix=inbox"
+status=$?
+set -e
+
+# Reads one attribute of the <Counters .../> element of a TRX file (0 when absent).
+counter() {
+  local value
+  value="$(grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]\+" | head -n 1 || true)"
+  echo "${value:-0}"
+}
+
+passed=0 failed=0 skipped=0 files=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  files=$((files + 1))
+  # A test's codeBase is the test assembly's path, so it names the project.
+  project="$(grep -o 'codeBase="[^"]*"' "$trx" | head -n 1 | sed -e 's/^codeBase="//' -e 's/"$//' -e 's#.*[/\\]##' -e 's/\.dll$//' || true)"
+  p=$(counter passed "$trx")
+  f=$(( $(counter failed "$trx") + $(counter error "$trx") + $(counter timeout "$trx") + $(counter aborted "$trx") ))
+  s=$(( $(counter total "$trx") - $(counter executed "$trx") ))
+  (( s < 0 )) && s=0
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+  echo "  ${project:-$(basename "$trx")}: $p passed, $f failed$( (( s > 0 )) && echo ", $s skipped")"
+done
+
+exit_code=0
+if (( status != 0 && failed == 0 )); then
+  echo "dotnet test exited with $status without a failed test: a build error or a crashed test host (see above)."
+  exit_code=1
+fi
+if (( passed + failed == 0 )); then
+  echo "No test ran ($files result files)."
+  exit_code=1
+fi
+(( failed > 0 )) && exit_code=1
+if (( exit_code == 0 )); then rm -rf "$results"; else echo "Test results kept in $results"; fi
+
+echo "$passed passed, $failed failed$( (( skipped > 0 )) && echo ", $skipped skipped")"
+exit "$exit_code"
