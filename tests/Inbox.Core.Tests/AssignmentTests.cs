@@ -66,7 +66,7 @@ public sealed class AssignmentTests
         Assert.Equal(_fox.Id, Conversation.AssigneeId);
         Assert.False(Conversation.IsHandledBy(_dana.Id));
         Assert.Equal("#1 is now assigned to Fox Mulder.", change.Summary);
-        Assert.Equal("Dana Scully transferred the conversation from Dana Scully to Fox Mulder.", LastLine.Text);
+        Assert.Equal("Dana Scully transferred the conversation to Fox Mulder.", LastLine.Text);
         Assert.True(LastLine.IsInternal);
         var transferred = Assert.Single(_inbox.Router.EventsOf<AssigneeChanged>());
         Assert.Equal(_dana, transferred.Previous);

@@ -28,7 +28,25 @@ public sealed class BlockingTests
         Assert.Equal("Dana Scully blocked Spammy.", line.Text);
         Assert.True(line.IsInternal);
         var facts = Assert.Single(_inbox.Router.EventsOf<FactsChanged>());
-        Assert.True(_inbox.Router.WasSilenced(facts));
+        Assert.False(_inbox.Router.WasSilenced(facts)); // operators' own actions still reach every surface
+    }
+
+    [Fact]
+    public async Task A_blocked_visitor_writing_again_stays_in_one_spam_conversation()
+    {
+        var dana = await _inbox.OperatorAsync("Dana Scully", "dana@acme.test");
+        var first = await _inbox.ReceiveAsync("visitor-a", "Buy cheap watches");
+        await _inbox.Operators.CloseAsync(first.Conversation.Id, dana.Id);
+        await _inbox.Operators.BlockAsync(first.Conversation.Id, dana.Id);
+
+        var next = await _inbox.ReceiveAsync("visitor-a", "Buy more watches");
+        var again = await _inbox.ReceiveAsync("visitor-a", "And more");
+        var intoClosed = await _inbox.ReceiveAsync(new IncomingMessage(InMemoryInbox.Visitor("visitor-a"), "Reopen please", first.Conversation.Id));
+
+        Assert.Equal(ConversationStatus.Spam, next.Conversation.Status);
+        Assert.Equal(next.Conversation.Id, again.Conversation.Id);
+        Assert.Equal(ConversationStatus.Closed, intoClosed.Conversation.Status); // a blocked visitor cannot reopen
+        Assert.True(_inbox.Router.WasSilenced(_inbox.Router.EventsOf<MessageAdded>().Last()));
     }
 
     [Fact]

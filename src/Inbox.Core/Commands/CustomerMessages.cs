@@ -58,8 +58,10 @@ public sealed class CustomerMessages(IInboxStore store, OutboxRouting routing, I
         if (incoming.Profile is not null)
             contact.Update(incoming.Profile);
 
+        // A blocked visitor keeps writing into their spam conversation instead of filling Spam with new ones.
         if (conversation is null && !incoming.StartNewConversation)
-            conversation = await uow.FindOpenConversationAsync(contact.Id, incoming.From.Channel, ct);
+            conversation = await uow.FindLatestConversationAsync(contact.Id, incoming.From.Channel, ConversationStatus.Open, ct)
+                ?? (contact.IsBlocked ? await uow.FindLatestConversationAsync(contact.Id, incoming.From.Channel, ConversationStatus.Spam, ct) : null);
 
         var started = conversation is null;
         if (conversation is null)
@@ -73,7 +75,7 @@ public sealed class CustomerMessages(IInboxStore store, OutboxRouting routing, I
             uow.Add(conversation);
             routing.Publish(uow, new ConversationStarted(conversation, contact, now));
         }
-        else if (conversation.Status == ConversationStatus.Closed)
+        else if (conversation.Status == ConversationStatus.Closed && !contact.IsBlocked)
         {
             // A customer writing into a closed conversation brings it back to the operators.
             var previous = conversation.Status;

@@ -14,12 +14,12 @@ public sealed class OperatorCommands(IInboxStore store, OutboxRouting routing, I
         Run(conversationId, actorId, cancellationToken, async (uow, t, ct) =>
         {
             if (MessageText.Check(text, attachments, options.MaxMessageLength) is { } invalid) return invalid;
+            if (await RepeatOf(uow, t, externalId, ct) is { } repeat)
+                return repeat.Succeeded ? repeat.Value with { Summary = "Already sent." } : repeat;
             if (t.Contact.IsBlocked)
                 return InboxError.Conflict($"{t.Conversation.Reference}: the visitor is blocked; unblock them before replying.");
             if (t.Conversation.Status == ConversationStatus.Spam)
                 return InboxError.Conflict($"{t.Conversation.Reference} is marked as spam; reopen it before replying.");
-            if (externalId is not null && await uow.FindMessageByExternalIdAsync(externalId, ct) is { } repeat)
-                return new ConversationChange(t.Conversation, t.Contact, "Already sent.", repeat);
 
             if (t.Conversation.Status == ConversationStatus.Closed)
                 ChangeStatus(uow, t, ConversationStatus.Open, $"{t.Actor.DisplayName} replied; the conversation is open again.");
@@ -36,8 +36,8 @@ public sealed class OperatorCommands(IInboxStore store, OutboxRouting routing, I
         Run(conversationId, actorId, cancellationToken, async (uow, t, ct) =>
         {
             if (MessageText.Check(text, null, options.MaxMessageLength) is { } invalid) return invalid;
-            if (externalId is not null && await uow.FindMessageByExternalIdAsync(externalId, ct) is { } repeat)
-                return new ConversationChange(t.Conversation, t.Contact, "Already noted.", repeat);
+            if (await RepeatOf(uow, t, externalId, ct) is { } repeat)
+                return repeat.Succeeded ? repeat.Value with { Summary = "Already noted." } : repeat;
             var note = new Message(uow.NextMessageId(), t.Conversation.Id, MessageDirection.Note, text.Trim(), t.Now,
                 t.Actor.Id, t.Actor.DisplayName, externalId: externalId);
             uow.Add(note);
@@ -126,8 +126,9 @@ public sealed class OperatorCommands(IInboxStore store, OutboxRouting routing, I
         var previous = t.Conversation.AssigneeId is { } previousId ? await uow.FindOperatorAsync(previousId, ct) : null;
 
         t.Conversation.Assign(assignee.Id);
+        var from = previous is null || previous.Id == t.Actor.Id ? "" : $" from {previous.DisplayName}";
         var line = isTransfer || previous is not null
-            ? $"{t.Actor.DisplayName} transferred the conversation{(previous is null ? "" : $" from {previous.DisplayName}")} to {assignee.DisplayName}."
+            ? $"{t.Actor.DisplayName} transferred the conversation{from} to {assignee.DisplayName}."
             : assignee.Id == t.Actor.Id
                 ? $"{t.Actor.DisplayName} took the conversation."
                 : $"{t.Actor.DisplayName} assigned the conversation to {assignee.DisplayName}.";
@@ -190,6 +191,15 @@ public sealed class OperatorCommands(IInboxStore store, OutboxRouting routing, I
             t.Actor.Id, t.Actor.DisplayName, isInternal: isInternal);
         uow.Add(line);
         routing.Publish(uow, new MessageAdded(t.Conversation, t.Contact, line, t.Now));
+    }
+
+    /// <summary>An earlier message with the same external id: the same request again, or a clash with another conversation.</summary>
+    private static async ValueTask<InboxResult<ConversationChange>?> RepeatOf(IInboxUnitOfWork uow, Target t, string? externalId, CancellationToken ct)
+    {
+        if (externalId is null || await uow.FindMessageByExternalIdAsync(externalId, ct) is not { } earlier) return null;
+        return earlier.ConversationId == t.Conversation.Id
+            ? new ConversationChange(t.Conversation, t.Contact, "", earlier)
+            : InboxError.Conflict("This idempotency key was already used for another conversation.");
     }
 
     private static ValueTask<InboxResult<ConversationChange>> Done(InboxResult<ConversationChange> result) => ValueTask.FromResult(result);

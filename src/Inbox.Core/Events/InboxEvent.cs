@@ -6,8 +6,10 @@ namespace Inbox.Core.Events;
 /// <remarks>Events hold the live entities so routers can copy what their destination needs into the payload.</remarks>
 public abstract record InboxEvent(Conversation Conversation, Contact Contact, DateTimeOffset OccurredAt)
 {
-    /// <summary>Spam and blocked visitors notify nobody.</summary>
-    public bool IsSilenced => Conversation.Status == ConversationStatus.Spam || Contact.IsBlocked;
+    /// <summary>What spam and blocked visitors write notifies nobody; operators' own actions on them still reach every surface.</summary>
+    public bool IsSilenced =>
+        (Conversation.Status == ConversationStatus.Spam || Contact.IsBlocked)
+        && this is ConversationStarted or MessageAdded { Message.Direction: MessageDirection.FromCustomer };
 }
 
 /// <summary>A new conversation began (its first message follows as <see cref="MessageAdded"/>).</summary>

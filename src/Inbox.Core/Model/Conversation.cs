@@ -98,6 +98,8 @@ public sealed class Conversation
         Status = ConversationStatus.Open;
         EndedAt = null;
         LastActivityAt = now;
+        // A reopened conversation whose customer had the last word needs a reply again.
+        AwaitingReply = LastCustomerMessageAt is { } customer && (LastOperatorMessageAt is not { } operatorAt || customer > operatorAt);
     }
 
     internal void MarkSpam(DateTimeOffset now)

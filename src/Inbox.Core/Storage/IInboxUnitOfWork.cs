@@ -13,8 +13,8 @@ public interface IInboxUnitOfWork
     ValueTask<Operator?> FindOperatorByEmailAsync(string email, CancellationToken cancellationToken);
     ValueTask<Message?> FindMessageByExternalIdAsync(string externalId, CancellationToken cancellationToken);
     ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken);
-    /// <summary>The newest open conversation of a contact on a channel, if any.</summary>
-    ValueTask<Conversation?> FindOpenConversationAsync(Guid contactId, ChannelKind channel, CancellationToken cancellationToken);
+    /// <summary>The contact's conversation on a channel with this status and the latest activity, if any.</summary>
+    ValueTask<Conversation?> FindLatestConversationAsync(Guid contactId, ChannelKind channel, ConversationStatus status, CancellationToken cancellationToken);
     ValueTask<IReadOnlyList<Conversation>> ConversationsOfContactAsync(Guid contactId, CancellationToken cancellationToken);
 
     long NextMessageId();

@@ -38,12 +38,12 @@ internal sealed class EfUnitOfWork(InboxDbContext db, IdAllocator ids, TimeProvi
     public ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken) =>
         db.Messages.FindAsync([id], cancellationToken);
 
-    public async ValueTask<Conversation?> FindOpenConversationAsync(Guid contactId, ChannelKind channel, CancellationToken cancellationToken)
+    public async ValueTask<Conversation?> FindLatestConversationAsync(Guid contactId, ChannelKind channel, ConversationStatus status, CancellationToken cancellationToken)
     {
-        bool Matches(Conversation c) => c.ContactId == contactId && c.Channel == channel && c.Status == ConversationStatus.Open;
+        bool Matches(Conversation c) => c.ContactId == contactId && c.Channel == channel && c.Status == status;
         var local = db.Conversations.Local.Where(Matches).MaxBy(c => c.LastActivityAt);
         return local ?? await db.Conversations
-            .Where(c => c.ContactId == contactId && c.Channel == channel && c.Status == ConversationStatus.Open)
+            .Where(c => c.ContactId == contactId && c.Channel == channel && c.Status == status)
             .OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id)
             .FirstOrDefaultAsync(cancellationToken);
     }

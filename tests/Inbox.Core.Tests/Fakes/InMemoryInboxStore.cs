@@ -69,9 +69,9 @@ public sealed class InMemoryInboxStore : IInboxStore
         public ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken) =>
             ValueTask.FromResult(store._messages.GetValueOrDefault(id));
 
-        public ValueTask<Conversation?> FindOpenConversationAsync(Guid contactId, ChannelKind channel, CancellationToken cancellationToken) =>
+        public ValueTask<Conversation?> FindLatestConversationAsync(Guid contactId, ChannelKind channel, ConversationStatus status, CancellationToken cancellationToken) =>
             ValueTask.FromResult(store._conversations.Values
-                .Where(c => c.ContactId == contactId && c.Channel == channel && c.Status == ConversationStatus.Open)
+                .Where(c => c.ContactId == contactId && c.Channel == channel && c.Status == status)
                 .OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id)
                 .FirstOrDefault());
 

@@ -24,7 +24,7 @@ public sealed class ClosedViewTests(ClosedViewTests.ClosedConversations inbox) :
         Assert.Equal([inbox.ShippingByLee], await inbox.Dana.ViewIdsAsync("closed", "tag=shipping"));
         Assert.Empty(await inbox.Dana.ViewIdsAsync("closed", "tag=returns"));
         // The same filter narrows the other views too.
-        Assert.Equal([inbox.OpenBilling, inbox.BillingByDana], await inbox.Dana.ViewIdsAsync("all", "tag=billing"));
+        Assert.Equal([inbox.BillingByDana, inbox.OpenBilling], await inbox.Dana.ViewIdsAsync("all", "tag=billing"));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class ClosedViewTests(ClosedViewTests.ClosedConversations inbox) :
     {
         private readonly InboxHost _host = new(settings: new Dictionary<string, string?> { ["Widget:SessionsPerMinute"] = "1000" });
 
-        public OperatorConsole Dana { get; private set; } = null!;
+        internal OperatorConsole Dana { get; private set; } = null!;
         public DateTimeOffset SetUpAt { get; } = DateTimeOffset.UtcNow;
         public long BillingByDana { get; private set; }
         public long ShippingByLee { get; private set; }
