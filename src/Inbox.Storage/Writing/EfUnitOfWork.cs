@@ -7,8 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Inbox.Storage.Writing;
 
 /// <summary>One write batch's view of the database; entities found or added stay tracked until the batch commits.</summary>
-internal sealed class EfUnitOfWork(InboxDbContext db, IdAllocator ids, TimeProvider time) : IInboxUnitOfWork
+/// <param name="exactRepeats">
+/// False in a shared batch: a message id is looked up only among this batch's messages, and the unique
+/// index catches a repeat of a stored one, which fails the batch and re-runs each write alone with
+/// exact lookups. Repeats are rare, so most batches save a query per message.
+/// </param>
+internal sealed class EfUnitOfWork(InboxDbContext db, IdAllocator ids, TimeProvider time, bool exactRepeats) : IInboxUnitOfWork
 {
+    private readonly Dictionary<ContactIdentity, Contact> _contactsByIdentity = [];
+    private readonly Dictionary<string, Message> _messagesByExternalId = new(StringComparer.Ordinal);
+
     public int EnqueuedCount { get; private set; }
 
     public ValueTask<Conversation?> FindConversationAsync(long id, CancellationToken cancellationToken) =>
@@ -19,9 +27,11 @@ internal sealed class EfUnitOfWork(InboxDbContext db, IdAllocator ids, TimeProvi
 
     public async ValueTask<Contact?> FindContactAsync(ContactIdentity identity, CancellationToken cancellationToken)
     {
-        if (db.Contacts.Local.FirstOrDefault(c => c.Identities.Contains(identity)) is { } tracked) return tracked;
+        if (_contactsByIdentity.TryGetValue(identity, out var known)) return known;
         var id = await db.ContactIdOf(identity, cancellationToken);
-        return id is null ? null : await db.Contacts.FindAsync([id.Value], cancellationToken);
+        var contact = id is null ? null : await db.Contacts.FindAsync([id.Value], cancellationToken);
+        if (contact is not null) Remember(contact);
+        return contact;
     }
 
     public ValueTask<Operator?> FindOperatorAsync(Guid id, CancellationToken cancellationToken) =>
@@ -32,8 +42,8 @@ internal sealed class EfUnitOfWork(InboxDbContext db, IdAllocator ids, TimeProvi
         ?? await db.Operators.FirstOrDefaultAsync(o => o.Email == email, cancellationToken);
 
     public async ValueTask<Message?> FindMessageByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>
-        db.Messages.Local.FirstOrDefault(m => m.ExternalId == externalId)
-        ?? await db.Messages.FirstOrDefaultAsync(m => m.ExternalId == externalId, cancellationToken);
+        _messagesByExternalId.GetValueOrDefault(externalId)
+        ?? (exactRepeats ? await db.Messages.FirstOrDefaultAsync(m => m.ExternalId == externalId, cancellationToken) : null);
 
     public ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken) =>
         db.Messages.FindAsync([id], cancellationToken);
@@ -61,11 +71,19 @@ internal sealed class EfUnitOfWork(InboxDbContext db, IdAllocator ids, TimeProvi
 
     public Guid NewId() => Guid.CreateVersion7(time.GetUtcNow());
 
-    public void Add(Contact contact) => db.Contacts.Add(contact);
+    public void Add(Contact contact)
+    {
+        db.Contacts.Add(contact);
+        Remember(contact);
+    }
 
     public void Add(Conversation conversation) => db.Conversations.Add(conversation);
 
-    public void Add(Message message) => db.Messages.Add(message);
+    public void Add(Message message)
+    {
+        db.Messages.Add(message);
+        if (message.ExternalId is not null) _messagesByExternalId[message.ExternalId] = message;
+    }
 
     public void Add(Operator @operator) => db.Operators.Add(@operator);
 
@@ -87,5 +105,10 @@ internal sealed class EfUnitOfWork(InboxDbContext db, IdAllocator ids, TimeProvi
             NextAttemptAt = now,
         });
         EnqueuedCount++;
+    }
+
+    private void Remember(Contact contact)
+    {
+        foreach (var identity in contact.Identities) _contactsByIdentity[identity] = contact;
     }
 }

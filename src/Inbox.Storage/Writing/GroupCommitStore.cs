@@ -102,7 +102,7 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
         // One change scan per batch instead of one per lookup: the batch may track thousands of entities.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        var uow = new EfUnitOfWork(db, ids, _time);
+        var uow = new EfUnitOfWork(db, ids, _time, exactRepeats: items.Count == 1);
         var results = new object?[items.Count];
         for (var i = 0; i < items.Count; i++)
             results[i] = await items[i].Work(uow, CancellationToken.None);
