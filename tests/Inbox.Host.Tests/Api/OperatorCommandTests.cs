@@ -79,7 +79,9 @@ public sealed class OperatorCommandTests(SharedInboxHost shared) : IClassFixture
         Assert.Contains(InboxHost.SecondOperatorName, transferred.String("summary"));
         var details = await _lee.DetailsAsync(id);
         Assert.Equal(InboxHost.SecondOperatorEmail, details["assignee"].String("email"));
-        Assert.Equal("", details["messages"]!.ToJsonString());
+        Assert.Contains(details["messages"]!.AsArray(), m =>
+            m.String("text") == $"{InboxHost.OperatorName} transferred the conversation to {InboxHost.SecondOperatorName}."
+            && m!["isInternal"]!.GetValue<bool>());
         Assert.Contains(id, await _lee.ViewIdsAsync("you", "pageSize=100"));
         Assert.DoesNotContain(id, await _dana.ViewIdsAsync("you", "pageSize=100"));
     }
@@ -286,6 +288,10 @@ public sealed class OperatorCommandTests(SharedInboxHost shared) : IClassFixture
         // Keys belong to the operator who sent them: Lee's "reply-1" is a different reply.
         await (await _lee.CommandAsync(id, "reply", new { text = "Lee here" }, idempotencyKey: "reply-1")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(4, (await visitor.MessagesAsync(id)).Count);
+        // The same key on another conversation is a client mistake, not a retry.
+        var elsewhere = await StartChatAsync("Another chat");
+        await (await _dana.CommandAsync(elsewhere, "reply", new { text = "Hi there" }, idempotencyKey: "reply-1")).ShouldBeProblem(HttpStatusCode.Conflict);
+        Assert.DoesNotContain((await _dana.DetailsAsync(elsewhere))["messages"]!.AsArray(), m => m.String("text") == "Hi there");
     }
 
     [Fact]

@@ -64,6 +64,27 @@ public sealed class WidgetConversationTests(SharedInboxHost shared) : IClassFixt
     }
 
     [Fact]
+    public async Task Visitor_token_and_history_survive_a_host_restart()
+    {
+        string token, dataDirectory;
+        long id;
+        await using (var before = new InboxHost())
+        {
+            using var visitor = await WidgetVisitor.OpenSessionAsync(before);
+            id = await visitor.StartConversationAsync("Before the restart");
+            (token, dataDirectory) = (visitor.Token, before.DataDirectory);
+        }
+
+        await using var after = new InboxHost(dataDirectory);
+        using var client = after.Visitor();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var messages = (await (await client.GetAsync($"/widget/api/conversations/{id}/messages")).ShouldBe(HttpStatusCode.OK)).Items();
+        Assert.Equal("Before the restart", Assert.Single(messages).String("text"));
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"/widget/api/conversations/{id}/messages", Json("""{"text":"After it"}"""))).StatusCode);
+    }
+
+    [Fact]
     public async Task Sending_the_same_clientMessageId_twice_stores_one_message()
     {
         using var visitor = await WidgetVisitor.OpenSessionAsync(_host);
