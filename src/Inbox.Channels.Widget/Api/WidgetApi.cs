@@ -60,7 +60,7 @@ public static class WidgetApi
     {
         if (VisitorOf(context, tokens) is not { } visitorKey) return NoVisitor();
         if (CheckMessage(request, options.Value) is { } problem) return problem;
-        var site = context.Request.Query["site"].FirstOrDefault();
+        var site = string.IsNullOrWhiteSpace(request!.Site) ? null : request.Site.Trim();
         // Device facts come from the session, where the script adds the high-entropy client hints this request
         // lacks (without them Chrome on Windows 11 reads as "Windows 10"); only the place is refreshed here.
         var place = collector.Collect(context) with { Device = null, OperatingSystem = null, Browser = null };
@@ -146,6 +146,8 @@ public static class WidgetApi
         if (request.Text.Length > options.MaxMessageLength)
             return InboxProblems.From(InboxError.TooLarge(
                 $"The message is {request.Text.Length} characters long; the limit is {options.MaxMessageLength}.", "text"));
+        if (request.Site is { Length: > 100 })
+            return InboxProblems.Invalid("site", "site is too long (100 characters at most).");
         if (request.ClientMessageId is { Length: > 100 })
             return InboxProblems.Invalid("clientMessageId", "clientMessageId is too long (100 characters at most).");
         return null;

@@ -9,7 +9,8 @@ public sealed record SessionRequest(string? Site, ClientHints? ClientHints);
 
 public sealed record SessionResponse(string VisitorToken, string VisitorId);
 
-public sealed record SendMessageRequest(string? Text, string? ClientMessageId);
+/// <summary>A visitor's message; <see cref="Site"/> (the embedding page's data-site) matters only when it starts a chat.</summary>
+public sealed record SendMessageRequest(string? Text, string? ClientMessageId, string? Site = null);
 
 public sealed record ProfileRequest(string? Name, string? Email, string? Phone);
 

@@ -257,7 +257,8 @@
       if (convId != null) {
         message = await api('POST', `/widget/api/conversations/${enc(convId)}/messages`, body);
       } else {
-        const res = await api('POST', '/widget/api/conversations', body);
+        // The site tells operators (and later routing) which website the chat started on.
+        const res = await api('POST', '/widget/api/conversations', { ...body, site: SITE });
         created = res.conversation; message = res.message;
         upsertConversation(created);
       }

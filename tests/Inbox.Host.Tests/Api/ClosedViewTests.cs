@@ -126,11 +126,11 @@ public sealed class ClosedViewTests(ClosedViewTests.ClosedConversations inbox) :
         {
             Dana = OperatorConsole.Dana(_host);
             using var lee = OperatorConsole.Lee(_host);
-            BillingByDana = await StartChatAsync("I was charged twice");
-            ShippingByLee = await StartChatAsync("Where is my parcel?");
-            OpenBilling = await StartChatAsync("Invoice question");
-            var blocked = await StartChatAsync("Abusive visitor");
-            var spam = await StartChatAsync("Cheap watches");
+            BillingByDana = await WidgetVisitor.NewConversationAsync(_host, "I was charged twice");
+            ShippingByLee = await WidgetVisitor.NewConversationAsync(_host, "Where is my parcel?");
+            OpenBilling = await WidgetVisitor.NewConversationAsync(_host, "Invoice question");
+            var blocked = await WidgetVisitor.NewConversationAsync(_host, "Abusive visitor");
+            var spam = await WidgetVisitor.NewConversationAsync(_host, "Cheap watches");
 
             await Dana.RunAsync(BillingByDana, "assign");
             await Dana.RunAsync(BillingByDana, "tags", new { tag = "billing" });
@@ -144,12 +144,6 @@ public sealed class ClosedViewTests(ClosedViewTests.ClosedConversations inbox) :
             await Dana.RunAsync(spam, "spam");
             await Dana.RunAsync(BillingByDana, "close");
             await lee.RunAsync(ShippingByLee, "close");
-        }
-
-        private async Task<long> StartChatAsync(string text)
-        {
-            using var visitor = await WidgetVisitor.OpenSessionAsync(_host);
-            return await visitor.StartConversationAsync(text);
         }
 
         public Task DisposeAsync()

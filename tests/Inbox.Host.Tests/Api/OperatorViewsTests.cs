@@ -11,11 +11,11 @@ public sealed class OperatorViewsTests
         await using var host = new InboxHost();
         using var dana = OperatorConsole.Dana(host);
         using var lee = OperatorConsole.Lee(host);
-        var waiting = await StartChatAsync(host, "Waiting for an answer");
-        var answeredMine = await StartChatAsync(host, "Answered, assigned to Dana");
-        var closed = await StartChatAsync(host, "Solved");
-        var spam = await StartChatAsync(host, "Buy cheap watches");
-        var waitingLees = await StartChatAsync(host, "Waiting, assigned to Lee");
+        var waiting = await WidgetVisitor.NewConversationAsync(host, "Waiting for an answer");
+        var answeredMine = await WidgetVisitor.NewConversationAsync(host, "Answered, assigned to Dana");
+        var closed = await WidgetVisitor.NewConversationAsync(host, "Solved");
+        var spam = await WidgetVisitor.NewConversationAsync(host, "Buy cheap watches");
+        var waitingLees = await WidgetVisitor.NewConversationAsync(host, "Waiting, assigned to Lee");
         await dana.RunAsync(answeredMine, "assign");
         await dana.ReplyAsync(answeredMine, "Here you go");
         await dana.RunAsync(closed, "close");
@@ -41,7 +41,7 @@ public sealed class OperatorViewsTests
         await using var host = new InboxHost();
         using var dana = OperatorConsole.Dana(host);
         var started = new List<long>();
-        for (var i = 1; i <= 5; i++) started.Add(await StartChatAsync(host, $"Chat {i}"));
+        for (var i = 1; i <= 5; i++) started.Add(await WidgetVisitor.NewConversationAsync(host, $"Chat {i}"));
         // Activity moves the oldest chat to the top.
         await dana.ReplyAsync(started[0], "Answering the first one last");
         long[] newestFirst = [started[0], started[4], started[3], started[2], started[1]];
@@ -63,12 +63,6 @@ public sealed class OperatorViewsTests
 
         Assert.Equal(3, pages);
         Assert.Equal(newestFirst, seen);
-    }
-
-    private static async Task<long> StartChatAsync(InboxHost host, string text)
-    {
-        using var visitor = await WidgetVisitor.OpenSessionAsync(host);
-        return await visitor.StartConversationAsync(text);
     }
 
     private static async Task AssertView(OperatorConsole console, string view, long[] expectedNewestFirst)

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Net.Http.Headers;
 using Inbox.Host.Tests.Api.Support;
@@ -26,6 +27,19 @@ public sealed class WidgetConversationTests(SharedInboxHost shared) : IClassFixt
         var message = Assert.Single(await visitor.MessagesAsync(conversationId));
         Assert.Equal("Hello, my order #1234 is late", message.String("text"));
         Assert.Equal(started["message"].Id(), message.Id());
+    }
+
+    [Fact]
+    public async Task The_site_a_chat_started_on_is_recorded_for_operators()
+    {
+        using var visitor = await WidgetVisitor.OpenSessionAsync(_host);
+        using var console = OperatorConsole.Dana(_host);
+
+        var response = await visitor.Client.PostAsJsonAsync("/widget/api/conversations", new { text = "Hi from the shop", site = "acme-shop" });
+        var started = await response.ShouldBe(HttpStatusCode.Created);
+
+        var details = await console.DetailsAsync(started["conversation"].Id());
+        Assert.Equal("acme-shop", details["conversation"].String("site"));
     }
 
     [Fact]

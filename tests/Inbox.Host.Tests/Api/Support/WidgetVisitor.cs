@@ -30,6 +30,13 @@ internal sealed class WidgetVisitor : IDisposable
         return new WidgetVisitor(host, client, session.String("visitorToken")!);
     }
 
+    /// <summary>A new visitor opens a chat and leaves; returns the conversation id.</summary>
+    public static async Task<long> NewConversationAsync(InboxHost host, string text)
+    {
+        using var visitor = await OpenSessionAsync(host);
+        return await visitor.StartConversationAsync(text);
+    }
+
     /// <summary>The same visitor after a page reload: a new client carrying the token kept in localStorage.</summary>
     public WidgetVisitor Reload() => new(_host, _host.Visitor(), Token);
 
