@@ -3,7 +3,7 @@ using Inbox.Bench;
 
 // `dotnet run -c Release --project bench/Inbox.Bench [-- messages]`: prints durable ingest figures beside their targets.
 var messages = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000;
-const int producers = 64;
+const int producers = 256;
 const int visitors = 1_000;
 const double storeTarget = 20_000;
 

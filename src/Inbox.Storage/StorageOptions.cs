@@ -15,6 +15,8 @@ public sealed class StorageOptions
     public string Synchronous { get; set; } = "FULL";
     /// <summary>Most writes that share one transaction.</summary>
     public int MaxWriteBatch { get; set; } = 512;
+    /// <summary>Entities the single writer keeps tracked between batches (a write-through cache); 0 turns it off, as several hosts on one database require.</summary>
+    public int WriterCacheSize { get; set; } = 20_000;
 
     public IEnumerable<string> Validate()
     {
@@ -26,5 +28,7 @@ public sealed class StorageOptions
             yield return $"{Section}:Synchronous must be FULL, NORMAL or EXTRA.";
         if (MaxWriteBatch is < 1 or > 10_000)
             yield return $"{Section}:MaxWriteBatch must be between 1 and 10000.";
+        if (WriterCacheSize is < 0 or > 1_000_000)
+            yield return $"{Section}:WriterCacheSize must be between 0 and 1000000.";
     }
 }

@@ -3,7 +3,7 @@ namespace Inbox.Core.Model;
 /// <summary>One entry in a conversation's history: customer text, operator reply, note or system line.</summary>
 public sealed class Message
 {
-    private List<Attachment> _attachments = [];
+    private IReadOnlyList<Attachment> _attachments = [];
     private readonly List<MessageDelivery> _deliveries = [];
 
     private Message() { Text = ""; }

@@ -17,8 +17,8 @@ internal sealed class MessageMapping : IEntityTypeConfiguration<Message>
         b.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.ConversationId, m.Id });
         b.HasIndex(m => m.ExternalId).IsUnique();
-        b.OwnsMany(m => m.Attachments, a => a.ToJson());
-        b.Navigation(m => m.Attachments).HasField("_attachments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Property(m => m.Attachments).HasField("_attachments").UsePropertyAccessMode(PropertyAccessMode.Field)
+            .HasConversion(new JsonColumnConverter<Attachment>(), JsonColumnConverter<Attachment>.Comparer);
         b.HasMany(m => m.Deliveries).WithOne().HasForeignKey(d => d.MessageId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(m => m.Deliveries).HasField("_deliveries").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

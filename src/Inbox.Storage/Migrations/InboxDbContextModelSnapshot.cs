@@ -151,6 +151,10 @@ namespace Inbox.Storage.Migrations
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -362,38 +366,6 @@ namespace Inbox.Storage.Migrations
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.OwnsMany("Inbox.Core.Model.Attachment", "Attachments", b1 =>
-                        {
-                            b1.Property<long>("MessageId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("ContentType")
-                                .IsRequired();
-
-                            b1.Property<string>("Name")
-                                .IsRequired();
-
-                            b1.Property<long>("SizeBytes");
-
-                            b1.Property<string>("Url")
-                                .IsRequired();
-
-                            b1.HasKey("MessageId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Messages");
-
-                            b1
-                                .ToJson("Attachments")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("MessageId");
-                        });
-
-                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Inbox.Core.Model.MessageDelivery", b =>

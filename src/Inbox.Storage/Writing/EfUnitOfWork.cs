@@ -12,57 +12,69 @@ namespace Inbox.Storage.Writing;
 /// index catches a repeat of a stored one, which fails the batch and re-runs each write alone with
 /// exact lookups. Repeats are rare, so most batches save a query per message.
 /// </param>
-internal sealed class EfUnitOfWork(InboxDbContext db, IdAllocator ids, TimeProvider time, bool exactRepeats) : IInboxUnitOfWork
+internal sealed class EfUnitOfWork(WriterSession session, IdAllocator ids, TimeProvider time, bool exactRepeats) : IInboxUnitOfWork
 {
-    private readonly Dictionary<ContactIdentity, Contact> _contactsByIdentity = [];
+    private readonly InboxDbContext db = session.Db;
+    private readonly Dictionary<ContactIdentity, Contact> _contactsByIdentity = session.ContactsByIdentity;
     private readonly Dictionary<string, Message> _messagesByExternalId = new(StringComparer.Ordinal);
+    private readonly List<Message> _addedMessages = [];
+    private readonly List<OutboxRecord> _addedOutbox = [];
+    private readonly List<MessageDelivery> _addedDeliveries = [];
+    private readonly HashSet<object> _touched = new(ReferenceEqualityComparer.Instance);
 
-    public int EnqueuedCount { get; private set; }
+    public IReadOnlyList<Message> AddedMessages => _addedMessages;
+    public IReadOnlyList<OutboxRecord> AddedOutbox => _addedOutbox;
+    public IReadOnlyList<MessageDelivery> AddedDeliveries => _addedDeliveries;
 
-    public ValueTask<Conversation?> FindConversationAsync(long id, CancellationToken cancellationToken) =>
-        db.Conversations.FindAsync([id], cancellationToken);
+    /// <summary>Every tracked entity this batch handed out; only these can have changed, so only these are scanned.</summary>
+    public IReadOnlyCollection<object> Touched => _touched;
 
-    public ValueTask<Contact?> FindContactAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Contacts.FindAsync([id], cancellationToken);
+    public async ValueTask<Conversation?> FindConversationAsync(long id, CancellationToken cancellationToken) =>
+        Touch(await db.Conversations.FindAsync([id], cancellationToken));
+
+    public async ValueTask<Contact?> FindContactAsync(Guid id, CancellationToken cancellationToken) =>
+        Touch(await db.Contacts.FindAsync([id], cancellationToken));
 
     public async ValueTask<Contact?> FindContactAsync(ContactIdentity identity, CancellationToken cancellationToken)
     {
-        if (_contactsByIdentity.TryGetValue(identity, out var known)) return known;
+        if (_contactsByIdentity.TryGetValue(identity, out var known)) return Touch(known);
         var id = await db.ContactIdOf(identity, cancellationToken);
         var contact = id is null ? null : await db.Contacts.FindAsync([id.Value], cancellationToken);
         if (contact is not null) Remember(contact);
-        return contact;
+        return Touch(contact);
     }
 
-    public ValueTask<Operator?> FindOperatorAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Operators.FindAsync([id], cancellationToken);
+    public async ValueTask<Operator?> FindOperatorAsync(Guid id, CancellationToken cancellationToken) =>
+        Touch(await db.Operators.FindAsync([id], cancellationToken));
 
     public async ValueTask<Operator?> FindOperatorByEmailAsync(string email, CancellationToken cancellationToken) =>
-        db.Operators.Local.FirstOrDefault(o => o.Email == email)
-        ?? await db.Operators.FirstOrDefaultAsync(o => o.Email == email, cancellationToken);
+        Touch(db.Operators.Local.FirstOrDefault(o => o.Email == email)
+            ?? await db.Operators.FirstOrDefaultAsync(o => o.Email == email, cancellationToken));
 
     public async ValueTask<Message?> FindMessageByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>
         _messagesByExternalId.GetValueOrDefault(externalId)
         ?? (exactRepeats ? await db.Messages.FirstOrDefaultAsync(m => m.ExternalId == externalId, cancellationToken) : null);
 
-    public ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken) =>
-        db.Messages.FindAsync([id], cancellationToken);
+    public async ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken) =>
+        Touch(await db.Messages.FindAsync([id], cancellationToken));
 
     public async ValueTask<Conversation?> FindLatestConversationAsync(Guid contactId, ChannelKind channel, ConversationStatus status, CancellationToken cancellationToken)
     {
         bool Matches(Conversation c) => c.ContactId == contactId && c.Channel == channel && c.Status == status;
         var local = db.Conversations.Local.Where(Matches).MaxBy(c => c.LastActivityAt);
-        return local ?? await db.Conversations
+        return Touch(local ?? await db.Conversations
             .Where(c => c.ContactId == contactId && c.Channel == channel && c.Status == status)
             .OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken));
     }
 
     public async ValueTask<IReadOnlyList<Conversation>> ConversationsOfContactAsync(Guid contactId, CancellationToken cancellationToken)
     {
         // Loading through the context attaches them, so already-tracked ones come back as the same instances.
         await db.Conversations.Where(c => c.ContactId == contactId).LoadAsync(cancellationToken);
-        return db.Conversations.Local.Where(c => c.ContactId == contactId).ToList();
+        var conversations = db.Conversations.Local.Where(c => c.ContactId == contactId).ToList();
+        foreach (var conversation in conversations) Touch(conversation);
+        return conversations;
     }
 
     public long NextMessageId() => ids.NextMessageId();
@@ -82,17 +94,22 @@ internal sealed class EfUnitOfWork(InboxDbContext db, IdAllocator ids, TimeProvi
     public void Add(Message message)
     {
         db.Messages.Add(message);
+        _addedMessages.Add(message);
         if (message.ExternalId is not null) _messagesByExternalId[message.ExternalId] = message;
     }
 
     public void Add(Operator @operator) => db.Operators.Add(@operator);
 
-    public void Add(MessageDelivery delivery) => db.MessageDeliveries.Add(delivery);
+    public void Add(MessageDelivery delivery)
+    {
+        db.MessageDeliveries.Add(delivery);
+        _addedDeliveries.Add(delivery);
+    }
 
     public void Enqueue(OutboxMessage message)
     {
         var now = time.GetUtcNow();
-        db.Outbox.Add(new OutboxRecord
+        var row = new OutboxRecord
         {
             Id = ids.NextOutboxId(),
             Destination = message.Destination,
@@ -103,8 +120,15 @@ internal sealed class EfUnitOfWork(InboxDbContext db, IdAllocator ids, TimeProvi
             State = OutboxState.Pending,
             CreatedAt = now,
             NextAttemptAt = now,
-        });
-        EnqueuedCount++;
+        };
+        db.Outbox.Add(row);
+        _addedOutbox.Add(row);
+    }
+
+    private T? Touch<T>(T? entity) where T : class
+    {
+        if (entity is not null) _touched.Add(entity);
+        return entity;
     }
 
     private void Remember(Contact contact)

@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using Inbox.Core.Model;
 using Inbox.Core.Storage;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Inbox.Storage.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -21,6 +23,8 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
     private readonly TimeProvider _time;
     private readonly ILogger<GroupCommitStore> _logger;
     private readonly int _maxBatch;
+    private readonly int _cacheSize;
+    private WriterSession? _session;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task> _loop;
     private long _commits;
@@ -38,6 +42,7 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
         _time = time;
         _logger = logger;
         _maxBatch = options.Value.MaxWriteBatch;
+        _cacheSize = options.Value.WriterCacheSize;
         _loop = new Lazy<Task>(() => Task.Run(RunAsync));
     }
 
@@ -98,21 +103,41 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
 
     private async Task<object?[]> CommitAsync(IReadOnlyList<WorkItem> items, IdAllocator ids)
     {
-        await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
-        // One change scan per batch instead of one per lookup: the batch may track thousands of entities.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        var uow = new EfUnitOfWork(db, ids, _time, exactRepeats: items.Count == 1);
-        var results = new object?[items.Count];
-        for (var i = 0; i < items.Count; i++)
-            results[i] = await items[i].Work(uow, CancellationToken.None);
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
-        Interlocked.Increment(ref _commits);
-        Interlocked.Add(ref _committedWrites, items.Count);
-        if (uow.EnqueuedCount > 0) _outboxSignal.Notify();
-        return results;
+        var session = _session ??= await WriterSession.OpenAsync(_contexts, _cacheSize, CancellationToken.None);
+        _session = null; // taken back only after a clean commit
+        try
+        {
+            var db = session.Db;
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            var uow = new EfUnitOfWork(session, ids, _time, exactRepeats: items.Count == 1);
+            var results = new object?[items.Count];
+            for (var i = 0; i < items.Count; i++)
+                results[i] = await items[i].Work(uow, CancellationToken.None);
+            foreach (var entity in uow.Touched) db.Entry(entity).DetectChanges();
+            // Changed conversations first, while their entries still hold the new values; then SaveChanges
+            // for the rest (new contacts and conversations, which new messages refer to); then the new rows.
+            var updates = uow.Touched.OfType<Conversation>().Select(c => (EntityEntry)db.Entry(c)).Where(e => e.State == EntityState.Modified).ToList();
+            await session.HotRows.UpdateAsync(updates, CancellationToken.None);
+            // Deliveries after their messages: the order of this list is the order of the inserts.
+            var inserts = uow.AddedMessages.Select(m => (EntityEntry)db.Entry(m))
+                .Concat(uow.AddedDeliveries.Select(d => db.Entry(d)))
+                .Concat(uow.AddedOutbox.Select(o => db.Entry(o))).ToList();
+            foreach (var entry in inserts) entry.State = EntityState.Unchanged;
+            await db.SaveChangesAsync(CancellationToken.None);
+            await session.HotRows.InsertAsync(inserts, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+
+            Interlocked.Increment(ref _commits);
+            Interlocked.Add(ref _committedWrites, items.Count);
+            if (uow.AddedOutbox.Count > 0) _outboxSignal.Notify();
+            session.AfterCommit(uow);
+            if (session.CanBeReused) (_session, session) = (session, null);
+            return results;
+        }
+        finally
+        {
+            if (session is not null) await session.DisposeAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -123,6 +148,7 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
             try { await _loop.Value; }
             catch (Exception error) { _logger.LogError(error, "The write loop ended with an error"); }
         }
+        if (_session is not null) await _session.DisposeAsync();
         _stopping.Dispose();
     }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Inbox.Storage.Migrations
 {
     [DbContext(typeof(InboxDbContext))]
-    [Migration("20261126111513_Initial")]
+    [Migration("20261126115012_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -153,6 +153,10 @@ namespace Inbox.Storage.Migrations
                 {
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorName")
                         .HasMaxLength(200)
@@ -365,38 +369,6 @@ namespace Inbox.Storage.Migrations
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.OwnsMany("Inbox.Core.Model.Attachment", "Attachments", b1 =>
-                        {
-                            b1.Property<long>("MessageId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("ContentType")
-                                .IsRequired();
-
-                            b1.Property<string>("Name")
-                                .IsRequired();
-
-                            b1.Property<long>("SizeBytes");
-
-                            b1.Property<string>("Url")
-                                .IsRequired();
-
-                            b1.HasKey("MessageId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Messages");
-
-                            b1
-                                .ToJson("Attachments")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("MessageId");
-                        });
-
-                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Inbox.Core.Model.MessageDelivery", b =>

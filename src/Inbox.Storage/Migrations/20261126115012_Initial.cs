@@ -144,8 +144,8 @@ namespace Inbox.Storage.Migrations
                     AuthorOperatorId = table.Column<Guid>(type: "TEXT", nullable: true),
                     AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ExternalId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    IsInternal = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Attachments = table.Column<string>(type: "TEXT", nullable: true)
+                    Attachments = table.Column<string>(type: "TEXT", nullable: false),
+                    IsInternal = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

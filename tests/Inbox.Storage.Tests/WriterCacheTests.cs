@@ -1,0 +1,50 @@
+using Inbox.Core.Model;
+
+namespace Inbox.Storage.Tests;
+
+/// <summary>The single writer keeps what it tracked between batches; what it remembers must match what is stored.</summary>
+public sealed class WriterCacheTests
+{
+    [Fact]
+    public async Task Changes_made_in_one_batch_are_seen_by_the_next_and_match_the_database()
+    {
+        string folder;
+        long id;
+        await using (var inbox = await TestInbox.StartAsync())
+        {
+            folder = inbox.Folder;
+            var dana = await inbox.OperatorAsync("Dana", "dana@acme.test");
+            id = (await inbox.ReceiveAsync("alice", "hello")).Conversation.Id;
+
+            Assert.True((await inbox.Operators.TagAsync(id, "vip", dana.Id)).Succeeded);
+            var again = await inbox.Operators.TagAsync(id, "vip", dana.Id);
+            Assert.Equal("#1 is already tagged 'vip'.", again.Error?.Message);
+            Assert.True((await inbox.Operators.TagAsync(id, "billing", dana.Id)).Succeeded);
+            Assert.True((await inbox.Operators.UntagAsync(id, "vip", dana.Id)).Succeeded);
+            Assert.True((await inbox.Operators.CloseAsync(id, dana.Id)).Succeeded);
+            await inbox.ReceiveAsync("alice", "one more thing", id);
+
+            var live = await inbox.Queries.FindConversationAsync(id, CancellationToken.None);
+            Assert.Equal(["billing"], live!.Tags);
+            Assert.Equal(ConversationStatus.Open, live.Status);
+        }
+        await using var reopened = await TestInbox.StartAsync(folder);
+        var stored = await reopened.Queries.FindConversationAsync(id, CancellationToken.None);
+        Assert.Equal(["billing"], stored!.Tags);
+        Assert.Equal(ConversationStatus.Open, stored.Status);
+        Assert.Equal("one more thing", stored.Preview);
+        var messages = await reopened.Queries.GetMessagesAsync(id, includeInternal: true, CancellationToken.None);
+        Assert.Equal(["hello", "Dana closed the conversation.", "The customer wrote again; the conversation is open.", "one more thing"], messages.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Without_the_cache_every_batch_reads_afresh_and_behaves_the_same()
+    {
+        await using var inbox = await TestInbox.StartAsync(settings: new Dictionary<string, string?> { ["Storage:WriterCacheSize"] = "0" });
+        var dana = await inbox.OperatorAsync("Dana", "dana@acme.test");
+        var id = (await inbox.ReceiveAsync("alice", "hello")).Conversation.Id;
+        Assert.True((await inbox.Operators.TagAsync(id, "vip", dana.Id)).Succeeded);
+        Assert.False((await inbox.Operators.TagAsync(id, "vip", dana.Id)).Succeeded);
+        Assert.Equal(["vip"], (await inbox.Queries.FindConversationAsync(id, CancellationToken.None))!.Tags);
+    }
+}
