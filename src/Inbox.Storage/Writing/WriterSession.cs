@@ -11,6 +11,8 @@ namespace Inbox.Storage.Writing;
 /// never changed again by the writer and are let go after each commit. Any failure throws the whole
 /// session away, so a half-applied batch never leaks into the next one. With several hosts on one
 /// database (<see cref="StorageOptions.WriterCacheSize"/> = 0) every batch starts from a fresh context.
+/// Callers receive these same instances as results; the domain replaces its lists instead of changing
+/// them in place, so a caller reading one while a later batch moves on sees a consistent, at worst newer, value.
 /// </remarks>
 internal sealed class WriterSession : IAsyncDisposable
 {
