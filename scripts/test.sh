@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds Inbox.sln once, runs every test project, and prints the totals over all of them as the LAST line:
+# Builds Inbox.sln once, runs every test project in turn, and prints the totals over all of them as the LAST line:
 #   N passed, N failed[, N skipped]
 # Exits non-zero when a test failed, when no test ran, or when dotnet test itself failed (build error, crashed host).
 # Works from any directory; needs nothing built beforehand. The browser tests need Debian's Chromium, installed here.
@@ -24,8 +24,15 @@ if [[ ! -x /usr/bin/chromium ]]; then
 fi
 
 set +e
-dotnet test Inbox.sln -c Release --results-directory "$results" --logger "trx;LogFilePrefix=inbox"
-status=$?
+status=0
+dotnet build Inbox.sln -c Release || status=$?
+if (( status == 0 )); then
+  # One project at a time, each with its own named results file: nothing can overwrite another's counts.
+  for project in tests/*/*.Tests.csproj; do
+    name="$(basename "$project" .csproj)"
+    dotnet test "$project" -c Release --no-build --results-directory "$results" --logger "trx;LogFileName=$name.trx" || status=$?
+  done
+fi
 set -e
 
 # Reads one attribute of the <Counters .../> element of a TRX file (0 when absent).
