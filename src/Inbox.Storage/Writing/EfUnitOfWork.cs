@@ -53,7 +53,7 @@ internal sealed class EfUnitOfWork(WriterSession session, IdAllocator ids, TimeP
 
     public async ValueTask<Message?> FindMessageByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>
         _messagesByExternalId.GetValueOrDefault(externalId)
-        ?? (exactRepeats ? await db.Messages.FirstOrDefaultAsync(m => m.ExternalId == externalId, cancellationToken) : null);
+        ?? (exactRepeats ? await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ExternalId == externalId, cancellationToken) : null);
 
     public async ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken) =>
         Touch(await db.Messages.FindAsync([id], cancellationToken));

@@ -130,7 +130,7 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
             Interlocked.Increment(ref _commits);
             Interlocked.Add(ref _committedWrites, items.Count);
             if (uow.AddedOutbox.Count > 0) _outboxSignal.Notify();
-            session.AfterCommit(uow);
+            session.AfterCommit();
             if (session.CanBeReused) (_session, session) = (session, null);
             return results;
         }

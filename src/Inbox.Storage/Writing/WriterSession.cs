@@ -45,11 +45,12 @@ internal sealed class WriterSession : IAsyncDisposable
     }
 
     /// <summary>Lets go of what the writer will not touch again and counts what stays cached.</summary>
-    public void AfterCommit(EfUnitOfWork committed)
+    public void AfterCommit()
     {
-        foreach (var message in committed.AddedMessages) Db.Entry(message).State = EntityState.Detached;
-        foreach (var delivery in committed.AddedDeliveries) Db.Entry(delivery).State = EntityState.Detached;
-        foreach (var row in committed.AddedOutbox) Db.Entry(row).State = EntityState.Detached;
+        // Messages read or written in the batch (and their deliveries) belong to the past: keep none of them.
+        foreach (var message in Db.Messages.Local.ToList()) Db.Entry(message).State = EntityState.Detached;
+        foreach (var delivery in Db.MessageDeliveries.Local.ToList()) Db.Entry(delivery).State = EntityState.Detached;
+        foreach (var row in Db.Outbox.Local.ToList()) Db.Entry(row).State = EntityState.Detached;
         // LocalView keeps its own count, so this stays cheap however much is cached.
         _tracked = Db.Contacts.Local.Count + Db.Conversations.Local.Count + Db.Operators.Local.Count;
     }
