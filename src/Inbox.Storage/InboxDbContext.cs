@@ -14,6 +14,7 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options) : D
     public DbSet<MessageDelivery> MessageDeliveries => Set<MessageDelivery>();
     public DbSet<Operator> Operators => Set<Operator>();
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+    public DbSet<ConversationThread> ConversationThreads => Set<ConversationThread>();
 
     /// <summary>The contact a channel identity belongs to; driven by the identity's unique index, never a scan of contacts.</summary>
     public async Task<Guid?> ContactIdOf(ContactIdentity identity, CancellationToken cancellationToken) =>

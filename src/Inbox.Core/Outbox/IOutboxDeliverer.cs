@@ -16,4 +16,5 @@ public sealed record OutboxDelivery(
     string IdempotencyKey,
     string Payload,
     long? MessageId,
-    int Attempt);
+    int Attempt,
+    long? ThreadOf = null);

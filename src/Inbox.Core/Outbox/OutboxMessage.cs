@@ -6,7 +6,8 @@ namespace Inbox.Core.Outbox;
 /// <param name="IdempotencyKey">Unique per intended effect; a repeat is never enqueued twice and receivers may use it to drop redeliveries.</param>
 /// <param name="Payload">Deliverer-specific JSON.</param>
 /// <param name="MessageId">The message whose delivery id the result records, if any.</param>
-public sealed record OutboxMessage(string Destination, string PartitionKey, string IdempotencyKey, string Payload, long? MessageId = null)
+/// <param name="ThreadOf">The conversation whose thread on the destination this delivery starts: its external id is recorded as that thread.</param>
+public sealed record OutboxMessage(string Destination, string PartitionKey, string IdempotencyKey, string Payload, long? MessageId = null, long? ThreadOf = null)
 {
     public static string ConversationPartition(long conversationId) => $"conversation:{conversationId}";
 }

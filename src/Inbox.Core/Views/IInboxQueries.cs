@@ -8,6 +8,15 @@ public interface IInboxQueries
     Task<ViewPage> GetViewAsync(ViewQuery query, CancellationToken cancellationToken);
     Task<ViewCounts> GetCountsAsync(Guid? operatorId, CancellationToken cancellationToken);
     Task<Conversation?> FindConversationAsync(long conversationId, CancellationToken cancellationToken);
+    Task<Message?> FindMessageAsync(long messageId, CancellationToken cancellationToken);
+    /// <summary>The conversation's thread on a destination (e.g. "slack"), once its root was delivered.</summary>
+    Task<ConversationThread?> FindThreadAsync(long conversationId, string destination, CancellationToken cancellationToken);
+    /// <summary>The conversation mirrored by a destination's thread, if any.</summary>
+    Task<ConversationThread?> FindThreadByExternalIdAsync(string destination, string externalId, CancellationToken cancellationToken);
+    /// <summary>The message a destination knows by this delivery id (e.g. the Slack ts of a post), if any.</summary>
+    Task<Message?> FindMessageByDeliveryAsync(string destination, string externalId, CancellationToken cancellationToken);
+    Task<Contact?> FindContactAsync(Guid contactId, CancellationToken cancellationToken);
+    Task<Operator?> FindOperatorAsync(Guid operatorId, CancellationToken cancellationToken);
     Task<ConversationDetails?> GetDetailsAsync(long conversationId, CancellationToken cancellationToken);
     /// <summary>The history in order; notes and internal lines only when <paramref name="includeInternal"/>.</summary>
     Task<IReadOnlyList<Message>> GetMessagesAsync(long conversationId, bool includeInternal, CancellationToken cancellationToken);

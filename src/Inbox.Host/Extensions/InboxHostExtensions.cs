@@ -6,6 +6,7 @@ using Inbox.Core.Commands;
 using Inbox.Core.Outbox;
 using Inbox.Host.Health;
 using Inbox.Host.OperatorApi;
+using Inbox.Slack;
 using Inbox.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ public static class InboxHostExtensions
             }
         });
         services.AddWidgetChannel(configuration);
+        services.AddSlackBridge(configuration);
 
         services.AddOptions<OperatorApiOptions>().Bind(configuration.GetSection(OperatorApiOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OperatorApiOptions>>(new DelegatingValidator<OperatorApiOptions>(o => o.Validate()));
@@ -84,5 +86,10 @@ public static class InboxHostExtensions
     {
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         await app.Services.GetRequiredService<OperatorSeeder>().SeedAsync(cancellationToken);
+        var slack = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        if (slack.IsEnabled)
+            app.Logger.LogInformation("Slack bridge is on: conversations are mirrored into channel {Channel}", slack.ChannelId);
+        else
+            app.Logger.LogInformation("Slack bridge is off: set Slack:SigningSecret and Slack:BotToken (and Slack:ChannelId) to turn it on");
     }
 }

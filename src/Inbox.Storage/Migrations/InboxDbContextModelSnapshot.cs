@@ -146,6 +146,31 @@ namespace Inbox.Storage.Migrations
                     b.ToTable("Conversations", (string)null);
                 });
 
+            modelBuilder.Entity("Inbox.Core.Model.ConversationThread", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId", "Destination");
+
+                    b.HasIndex("Destination", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("ConversationThreads", (string)null);
+                });
+
             modelBuilder.Entity("Inbox.Core.Model.Message", b =>
                 {
                     b.Property<long>("Id")
@@ -294,6 +319,9 @@ namespace Inbox.Storage.Migrations
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ThreadOf")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IdempotencyKey")
@@ -356,6 +384,15 @@ namespace Inbox.Storage.Migrations
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inbox.Core.Model.ConversationThread", b =>
+                {
+                    b.HasOne("Inbox.Core.Model.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -106,7 +106,7 @@ public sealed class OutboxDispatcher : BackgroundService
         timeout.CancelAfter(_options.DeliveryTimeout);
         try
         {
-            var delivery = new OutboxDelivery(row.Id, row.Destination, row.PartitionKey, row.IdempotencyKey, row.Payload, row.MessageId, row.Attempts + 1);
+            var delivery = new OutboxDelivery(row.Id, row.Destination, row.PartitionKey, row.IdempotencyKey, row.Payload, row.MessageId, row.Attempts + 1, row.ThreadOf);
             return await deliverer.DeliverAsync(delivery, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -136,6 +136,9 @@ public sealed class OutboxDispatcher : BackgroundService
                     if (delivered.ExternalId is not null && row.MessageId is { } messageId
                         && !await db.MessageDeliveries.AnyAsync(d => d.MessageId == messageId && d.Destination == row.Destination, cancellationToken))
                         db.MessageDeliveries.Add(new MessageDelivery(messageId, row.Destination, delivered.ExternalId, now));
+                    if (delivered.ExternalId is not null && row.ThreadOf is { } conversationId
+                        && !await db.ConversationThreads.AnyAsync(t => t.ConversationId == conversationId && t.Destination == row.Destination, cancellationToken))
+                        db.ConversationThreads.Add(new ConversationThread(conversationId, row.Destination, delivered.ExternalId, now));
                     _logger.LogDebug("Delivered outbox {OutboxId} to {Destination}", row.Id, row.Destination);
                     break;
                 case DeliveryResult.Retry retry when row.Attempts < _options.MaxAttempts:

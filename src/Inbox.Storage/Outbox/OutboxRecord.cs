@@ -9,6 +9,8 @@ public sealed class OutboxRecord
     public required string IdempotencyKey { get; set; }
     public required string Payload { get; set; }
     public long? MessageId { get; set; }
+    /// <summary>The conversation whose thread this delivery starts (see <see cref="Core.Outbox.OutboxMessage.ThreadOf"/>).</summary>
+    public long? ThreadOf { get; set; }
     public OutboxState State { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -49,6 +49,47 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
         return await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
     }
 
+    public async Task<Message?> FindMessageAsync(long messageId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Messages.AsNoTracking().Include(m => m.Deliveries).FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
+    }
+
+    public async Task<ConversationThread?> FindThreadAsync(long conversationId, string destination, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ConversationThreads.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.ConversationId == conversationId && t.Destination == destination, cancellationToken);
+    }
+
+    public async Task<ConversationThread?> FindThreadByExternalIdAsync(string destination, string externalId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ConversationThreads.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.Destination == destination && t.ExternalId == externalId, cancellationToken);
+    }
+
+    public async Task<Message?> FindMessageByDeliveryAsync(string destination, string externalId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var id = await db.MessageDeliveries.AsNoTracking()
+            .Where(d => d.Destination == destination && d.ExternalId == externalId)
+            .Select(d => (long?)d.MessageId).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+    }
+
+    public async Task<Contact?> FindContactAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+    }
+
+    public async Task<Operator?> FindOperatorAsync(Guid operatorId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Operators.AsNoTracking().FirstOrDefaultAsync(o => o.Id == operatorId, cancellationToken);
+    }
+
     public async Task<ConversationDetails?> GetDetailsAsync(long conversationId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -117,6 +117,7 @@ internal sealed class EfUnitOfWork(WriterSession session, IdAllocator ids, TimeP
             IdempotencyKey = message.IdempotencyKey,
             Payload = message.Payload,
             MessageId = message.MessageId,
+            ThreadOf = message.ThreadOf,
             State = OutboxState.Pending,
             CreatedAt = now,
             NextAttemptAt = now,

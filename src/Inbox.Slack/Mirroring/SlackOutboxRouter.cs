@@ -1,0 +1,39 @@
+using Inbox.Core.Events;
+using Inbox.Core.Model;
+using Inbox.Core.Outbox;
+
+namespace Inbox.Slack.Mirroring;
+
+/// <summary>Decides what each inbox event means for the conversation's Slack thread and puts it in the outbox.</summary>
+public sealed class SlackOutboxRouter : IOutboxRouter
+{
+    public const string Destination = "slack";
+
+    /// <summary>Messages written in Slack carry external ids with this prefix; they are already in the thread.</summary>
+    public const string ExternalIdPrefix = "slack:";
+
+    public void Route(InboxEvent inboxEvent, ICollection<OutboxMessage> outbox)
+    {
+        if (inboxEvent.IsSilenced) return;
+        var id = inboxEvent.Conversation.Id;
+        var partition = OutboxMessage.ConversationPartition(id);
+        switch (inboxEvent)
+        {
+            case ConversationStarted:
+                outbox.Add(new OutboxMessage(Destination, partition, $"slack:root:{id}",
+                    new SlackPush(SlackPushKind.Root, id).ToJson(), ThreadOf: id));
+                break;
+            case MessageAdded { Message: var message } when !WrittenInSlack(message):
+                outbox.Add(new OutboxMessage(Destination, partition, $"slack:message:{message.Id}",
+                    new SlackPush(SlackPushKind.Message, id, message.Id).ToJson(), message.Id));
+                break;
+            case AssigneeChanged or StatusChanged or FactsChanged or OperatorJoined:
+                outbox.Add(new OutboxMessage(Destination, partition, $"slack:root-update:{id}:{inboxEvent.OccurredAt.UtcTicks}:{inboxEvent.GetType().Name}",
+                    new SlackPush(SlackPushKind.RootUpdate, id).ToJson()));
+                break;
+        }
+    }
+
+    private static bool WrittenInSlack(Message message) =>
+        message.ExternalId?.StartsWith(ExternalIdPrefix, StringComparison.Ordinal) == true;
+}

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using Inbox.Core.Model;
+using Inbox.Core.Outbox;
+using Inbox.Core.Views;
+using Inbox.Slack.BlockKit;
+using Inbox.Slack.Rendering;
+using Inbox.Slack.WebApi;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Slack.Mirroring;
+
+/// <summary>Carries Slack outbox messages out: starts a conversation's thread, posts into it, redraws its root.</summary>
+/// <remarks>Reads the conversation as it is at delivery time, so a redelivered or late update shows current facts.</remarks>
+public sealed class SlackThreadDeliverer(
+    SlackWebApi slack, IInboxQueries queries, SlackChannelPacer pacer, IOptions<SlackOptions> options) : IOutboxDeliverer
+{
+    public string Destination => SlackOutboxRouter.Destination;
+
+    public async Task<DeliveryResult> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        var push = SlackPush.FromJson(delivery.Payload);
+        if (push is null) return new DeliveryResult.Rejected("Empty Slack payload.");
+        var conversation = await queries.FindConversationAsync(push.ConversationId, cancellationToken);
+        if (conversation is null) return new DeliveryResult.Rejected($"Conversation #{push.ConversationId} no longer exists.");
+
+        return push.Kind switch
+        {
+            SlackPushKind.Root => await PostRootAsync(conversation, cancellationToken),
+            SlackPushKind.Message => await PostMessageAsync(conversation, push.MessageId, cancellationToken),
+            SlackPushKind.RootUpdate => await UpdateRootAsync(conversation, cancellationToken),
+            _ => new DeliveryResult.Rejected($"Unknown Slack push '{push.Kind}'."),
+        };
+    }
+
+    private async Task<DeliveryResult> PostRootAsync(Conversation conversation, CancellationToken ct)
+    {
+        var channel = options.Value.ChannelId!;
+        var root = await RenderRootAsync(conversation, ct);
+        await pacer.WaitTurnAsync(channel, ct);
+        var metadata = new SlackMetadata("inbox_conversation", new JsonObject { ["conversation_id"] = conversation.Id });
+        var answer = await slack.PostMessageAsync(new SlackPost(channel, root.Text, BlockKitJson.Blocks(root.Blocks), Metadata: metadata), ct);
+        return Outcome(answer, ts => SlackThreadId.Format(answer.Field("channel") ?? channel, ts));
+    }
+
+    private async Task<DeliveryResult> PostMessageAsync(Conversation conversation, long? messageId, CancellationToken ct)
+    {
+        if (await queries.FindThreadAsync(conversation.Id, Destination, ct) is not { } thread)
+            return new DeliveryResult.Retry($"The Slack thread of #{conversation.Id} is not posted yet.");
+        var message = messageId is null ? null : await queries.FindMessageAsync(messageId.Value, ct);
+        if (message is null) return new DeliveryResult.Rejected($"Message {messageId} no longer exists.");
+        var contact = await queries.FindContactAsync(conversation.ContactId, ct);
+        var parts = message.Direction == MessageDirection.FromCustomer && contact is not null
+            ? CustomerMessageRenderer.Render(message, contact)
+            : ThreadLineRenderer.Render(message);
+
+        var (channel, rootTs) = SlackThreadId.Parse(thread.ExternalId);
+        string? firstTs = null;
+        foreach (var part in parts)
+        {
+            await pacer.WaitTurnAsync(channel, ct);
+            var answer = await slack.PostMessageAsync(new SlackPost(channel, part.Text, BlockKitJson.Blocks(part.Blocks), ThreadTs: rootTs), ct);
+            if (!answer.Ok) return Outcome(answer, _ => "");
+            firstTs ??= answer.Field("ts");
+        }
+        return DeliveryResult.Done(firstTs is null ? null : SlackThreadId.Format(channel, firstTs));
+    }
+
+    private async Task<DeliveryResult> UpdateRootAsync(Conversation conversation, CancellationToken ct)
+    {
+        if (await queries.FindThreadAsync(conversation.Id, Destination, ct) is not { } thread)
+            return new DeliveryResult.Retry($"The Slack thread of #{conversation.Id} is not posted yet.");
+        var (channel, rootTs) = SlackThreadId.Parse(thread.ExternalId);
+        var root = await RenderRootAsync(conversation, ct);
+        var answer = await slack.UpdateMessageAsync(new SlackUpdate(channel, rootTs, root.Text, BlockKitJson.Blocks(root.Blocks)), ct);
+        return Outcome(answer, ts => SlackThreadId.Format(channel, ts));
+    }
+
+    private async Task<SlackMessage> RenderRootAsync(Conversation conversation, CancellationToken ct)
+    {
+        var contact = await queries.FindContactAsync(conversation.ContactId, ct)
+            ?? throw new InvalidOperationException($"Conversation #{conversation.Id} has no contact.");
+        var assignee = conversation.AssigneeId is { } id ? await queries.FindOperatorAsync(id, ct) : null;
+        return ThreadRootRenderer.Render(conversation, contact, assignee);
+    }
+
+    private static DeliveryResult Outcome(SlackApiResponse answer, Func<string, string> externalId) => answer.Outcome switch
+    {
+        SlackOutcome.Ok => DeliveryResult.Done(externalId(answer.Field("ts") ?? "")),
+        SlackOutcome.RateLimited => new DeliveryResult.Retry($"Slack rate limit ({answer.Error})", answer.RetryAfter),
+        SlackOutcome.Transient => new DeliveryResult.Retry($"Slack: {answer.Error}", answer.RetryAfter),
+        _ => new DeliveryResult.Rejected($"Slack refused: {answer.Error}"),
+    };
+}
+
+/// <summary>How Inbox names a Slack post (a thread root, or a message in it): "channel:ts".</summary>
+public static class SlackThreadId
+{
+    public static string Format(string channel, string rootTs) => $"{channel}:{rootTs}";
+
+    public static (string Channel, string RootTs) Parse(string threadId)
+    {
+        var colon = threadId.IndexOf(':');
+        return colon <= 0 ? throw new FormatException($"'{threadId}' is not a Slack thread id.") : (threadId[..colon], threadId[(colon + 1)..]);
+    }
+}

@@ -1,0 +1,26 @@
+using Inbox.Core.Model;
+using Inbox.Slack.BlockKit;
+
+namespace Inbox.Slack.Rendering;
+
+/// <summary>Renders what happened outside Slack (an operator's reply or note from another surface, a system line) as thread replies.</summary>
+public static class ThreadLineRenderer
+{
+    public static IReadOnlyList<SlackMessage> Render(Message message)
+    {
+        var author = SlackText.Escape(SlackText.SingleLine(message.AuthorName ?? "Inbox"));
+        var label = message.Direction switch
+        {
+            MessageDirection.FromOperator => $"↩️ *{author}* replied to the customer",
+            MessageDirection.Note => $"📝 *Note by {author}* (not sent to the customer)",
+            _ => "ℹ️ Inbox",
+        };
+        var chunks = SlackText.Split(SlackText.Escape(message.Text.Trim()), SlackLimits.SectionText);
+        if (chunks.Count == 0) chunks = ["_(empty)_"];
+        return chunks.Select((chunk, i) => new SlackMessage(
+            i == 0 ? $"{label}: {chunk}" : chunk,
+            i == 0
+                ? [new ContextBlock([TextObject.Markdown(label, verbatim: true)]), SectionBlock.Markdown(chunk, verbatim: true)]
+                : [SectionBlock.Markdown(chunk, verbatim: true)])).ToList();
+    }
+}

@@ -1,0 +1,38 @@
+using Inbox.Core.Outbox;
+using Inbox.Slack.Mirroring;
+using Inbox.Slack.WebApi;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>Registers the Slack bridge when Slack:SigningSecret and Slack:BotToken are set; otherwise only its (validated) options.</summary>
+    public static IServiceCollection AddSlackBridge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+
+        var slack = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
+        if (!slack.IsEnabled) return services;
+
+        // One long-lived client for the app's lifetime; pooled connections are recycled so DNS changes are seen.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SlackWebApi>(sp,
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })));
+        services.AddSingleton(sp => new SlackChannelPacer(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IOutboxRouter, SlackOutboxRouter>();
+        services.AddSingleton<IOutboxDeliverer, SlackThreadDeliverer>();
+        return services;
+    }
+
+    private sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, SlackOptions options)
+        {
+            var failures = options.Validate().ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
+}

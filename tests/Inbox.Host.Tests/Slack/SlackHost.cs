@@ -1,0 +1,55 @@
+using Inbox.Fakes.Slack;
+
+namespace Inbox.Host.Tests.Slack;
+
+/// <summary>The real host with the Slack bridge on, talking to a fake Slack Web API over loopback.</summary>
+internal sealed class SlackHost : IAsyncDisposable
+{
+    public const string Channel = "CINBOX0001";
+    public const string SigningSecret = "test-signing-secret-for-slack";
+    public const string BotToken = "xoxb-test-bot-token";
+
+    private SlackHost(FakeSlack slack, InboxHost host)
+    {
+        Slack = slack;
+        Host = host;
+    }
+
+    public FakeSlack Slack { get; }
+    public InboxHost Host { get; }
+
+    public static async Task<SlackHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var slack = await FakeSlack.StartAsync(BotToken);
+        var all = new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = SigningSecret,
+            ["Slack:BotToken"] = BotToken,
+            ["Slack:ChannelId"] = Channel,
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.AbsoluteUri,
+            ["Widget:SessionsPerMinute"] = "1000",
+            ["Widget:MessagesPerMinute"] = "1000",
+            ["Outbox:BaseDelay"] = "00:00:00.050",
+            ["Outbox:MaxDelay"] = "00:00:01",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        return new SlackHost(slack, new InboxHost(settings: all));
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds (deliveries are asynchronous), failing after 15 s.</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting until {what}.");
+            await Task.Delay(25);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Slack.DisposeAsync();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Inbox.Fakes.Slack;
+using Inbox.Host.Tests.Api.Support;
+
+namespace Inbox.Host.Tests.Slack;
+
+public sealed class SlackMirroringTests
+{
+    [Fact]
+    public async Task A_widget_chat_becomes_a_slack_thread_with_every_customer_message_in_it()
+    {
+        await using var host = await SlackHost.StartAsync();
+        using var visitor = await WidgetVisitor.OpenSessionAsync(host.Host);
+        var id = await visitor.StartConversationAsync("Hello, where is my order?");
+        await visitor.SendAsync(id, "It is order 1234");
+
+        await SlackHost.EventuallyAsync(() => host.Slack.Messages(SlackHost.Channel).Count == 3, "the root and both messages are in Slack");
+        var root = host.Slack.Messages(SlackHost.Channel).Single(m => !m.IsThreadReply);
+        Assert.Contains($"#{id}", root.Text);
+        var thread = host.Slack.Thread(SlackHost.Channel, root.Ts);
+        Assert.Contains("Hello, where is my order?", thread[1].Text);
+        Assert.Contains("It is order 1234", thread[2].Text);
+        Assert.Contains("inbox.assign_me", root.BlocksJson);
+    }
+
+    [Fact]
+    public async Task Customer_text_cannot_ping_the_channel_or_mention_anyone()
+    {
+        await using var host = await SlackHost.StartAsync();
+        using var visitor = await WidgetVisitor.OpenSessionAsync(host.Host);
+        await visitor.StartConversationAsync("<!channel> look <@U0ADMIN> & <https://evil.test|click>");
+
+        await SlackHost.EventuallyAsync(() => host.Slack.Messages(SlackHost.Channel).Count == 2, "the message is in Slack");
+        var posted = host.Slack.Messages(SlackHost.Channel).Single(m => m.IsThreadReply);
+        Assert.DoesNotContain("<!channel>", posted.Text + posted.BlocksJson);
+        Assert.DoesNotContain("<@U0ADMIN>", posted.Text + posted.BlocksJson);
+        Assert.Contains("&lt;!channel&gt;", posted.Text);
+    }
+
+    [Fact]
+    public async Task Assigning_and_closing_redraw_the_root_in_place_and_api_replies_show_in_the_thread()
+    {
+        await using var host = await SlackHost.StartAsync();
+        using var console = OperatorConsole.Dana(host.Host);
+        var id = await WidgetVisitor.NewConversationAsync(host.Host, "Can someone help?");
+        await SlackHost.EventuallyAsync(() => host.Slack.Messages(SlackHost.Channel).Count == 2, "the thread exists");
+        var root = host.Slack.Messages(SlackHost.Channel).Single(m => !m.IsThreadReply);
+
+        await console.RunAsync(id, "assign");
+        await console.ReplyAsync(id, "On it!");
+        await console.RunAsync(id, "notes", new { text = "VIP customer, be nice" });
+        await console.RunAsync(id, "close");
+
+        await SlackHost.EventuallyAsync(() => (host.Slack.Message(SlackHost.Channel, root.Ts)!.Text ?? "").Contains("Closed"), "the root shows Closed");
+        var redrawn = host.Slack.Message(SlackHost.Channel, root.Ts)!;
+        Assert.Contains(InboxHost.OperatorName, redrawn.BlocksJson);
+        Assert.Contains("inbox.reopen", redrawn.BlocksJson);
+        var thread = host.Slack.Thread(SlackHost.Channel, root.Ts).Select(m => m.Text ?? "").ToList();
+        Assert.Contains(thread, t => t.Contains("On it!") && t.Contains(InboxHost.OperatorName));
+        Assert.Contains(thread, t => t.Contains("VIP customer, be nice") && t.Contains("Note"));
+        Assert.Equal(thread.Count, thread.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Rate_limits_and_server_errors_delay_delivery_but_lose_and_double_nothing()
+    {
+        await using var host = await SlackHost.StartAsync();
+        host.Slack.FailNext("chat.postMessage", 3, FakeFault.RateLimited(TimeSpan.FromSeconds(1)));
+        host.Slack.FailNext("chat.postMessage", 2, FakeFault.ServerError);
+        using var visitor = await WidgetVisitor.OpenSessionAsync(host.Host);
+        var id = await visitor.StartConversationAsync("first");
+        for (var i = 2; i <= 6; i++) await visitor.SendAsync(id, $"message {i}");
+
+        await SlackHost.EventuallyAsync(() => host.Slack.Messages(SlackHost.Channel).Count == 7, "the root and all six messages are in Slack");
+        var root = host.Slack.Messages(SlackHost.Channel).Single(m => !m.IsThreadReply);
+        var replies = host.Slack.Thread(SlackHost.Channel, root.Ts).Skip(1).Select(m => m.Text ?? "").ToList();
+        Assert.Equal(6, replies.Count);
+        for (var i = 0; i < 6; i++)
+            Assert.Contains(i == 0 ? "first" : $"message {i + 1}", replies[i]);
+    }
+}
