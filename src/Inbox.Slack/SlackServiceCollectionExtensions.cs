@@ -1,4 +1,5 @@
 using Inbox.Core.Outbox;
+using Inbox.Slack.Inbound;
 using Inbox.Slack.Mirroring;
 using Inbox.Slack.WebApi;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,10 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton(sp => new SlackChannelPacer(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IOutboxRouter, SlackOutboxRouter>();
         services.AddSingleton<IOutboxDeliverer, SlackThreadDeliverer>();
+        services.AddSingleton(sp => new SlackRequestVerifier(
+            slack.SigningSecret!, slack.MaxRequestAge, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SlackOperators>();
+        services.AddSingleton<SlackEventsEndpoint>();
         return services;
     }
 

@@ -78,6 +78,7 @@ public static class InboxHostExtensions
         app.MapWidgetAssets();
         app.MapWidgetApi();
         app.MapOperatorApi();
+        app.MapSlackBridge();
         return app;
     }
 

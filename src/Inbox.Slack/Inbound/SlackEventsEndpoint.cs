@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Inbox.Core.Commands;
+using Inbox.Core.Views;
+using Inbox.Slack.Mirroring;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Slack.Inbound;
+
+/// <summary>The Events API endpoint: URL verification, and operators' thread messages turned into replies or notes.</summary>
+/// <remarks>
+/// Every event is stored before it is acknowledged. A Slack message is taken once whatever the number of
+/// retries or the shape it arrives in (a plain thread message or message_replied): its channel and ts
+/// make the message's external id, which the inbox stores at most once.
+/// </remarks>
+public sealed class SlackEventsEndpoint(
+    SlackOperators operators,
+    OperatorCommands commands,
+    IInboxQueries queries,
+    IOptions<SlackOptions> options,
+    ILogger<SlackEventsEndpoint> logger)
+{
+    public async Task<IResult> HandleAsync(SlackRequest request, CancellationToken cancellationToken)
+    {
+        JsonObject? envelope;
+        try { envelope = JsonNode.Parse(request.Body) as JsonObject; }
+        catch (JsonException) { envelope = null; }
+        if (envelope is null) return Results.Problem(detail: "The event body is not a JSON object.", statusCode: StatusCodes.Status400BadRequest);
+
+        switch (Text(envelope["type"]))
+        {
+            case "url_verification":
+                return Results.Json(new { challenge = Text(envelope["challenge"]) ?? "" });
+            case "event_callback" when envelope["event"] is JsonObject slackEvent:
+                await HandleEventAsync(slackEvent, Text(envelope["event_id"]), cancellationToken);
+                return Results.Ok();
+            default:
+                return Results.Ok();
+        }
+    }
+
+    private async Task HandleEventAsync(JsonObject slackEvent, string? eventId, CancellationToken ct)
+    {
+        if (Text(slackEvent["type"]) != "message") return;
+        var channel = Text(slackEvent["channel"]);
+        if (channel is null || channel != options.Value.ChannelId) return;
+
+        var subtype = Text(slackEvent["subtype"]);
+        // message_replied carries the reply under "message"; a plain thread message is the event itself.
+        var message = subtype == "message_replied" ? slackEvent["message"] as JsonObject : slackEvent;
+        if (message is null || subtype is not (null or "file_share" or "message_replied")) return;
+        if (message["bot_id"] is not null || Text(message["subtype"]) is "bot_message") return;
+
+        var ts = Text(message["ts"]);
+        var threadTs = Text(message["thread_ts"]);
+        var userId = Text(message["user"]);
+        if (ts is null || threadTs is null || threadTs == ts || userId is null) return;
+
+        var thread = await queries.FindThreadByExternalIdAsync(SlackOutboxRouter.Destination, SlackThreadId.Format(channel, threadTs), ct);
+        if (thread is null) return; // a thread Inbox did not start
+        var author = await operators.ResolveAsync(userId, ct);
+        if (author is null)
+        {
+            logger.LogWarning("Slack user {User} could not be resolved to an operator; event {EventId} ignored", userId, eventId);
+            return;
+        }
+
+        var text = SlackMarkup.ToPlainText(Text(message["text"]));
+        var externalId = $"{SlackOutboxRouter.ExternalIdPrefix}{channel}:{ts}";
+        var note = options.Value.NotePrefixes.FirstOrDefault(p => text.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        var result = note is not null
+            ? await commands.AddNoteAsync(thread.ConversationId, author.Id, text[note.Length..].Trim(), externalId, ct)
+            : await commands.ReplyAsync(thread.ConversationId, author.Id, text, externalId: externalId, cancellationToken: ct);
+        if (!result.Succeeded)
+            logger.LogWarning("Slack message {Ts} in #{Conversation} was refused: {Reason}", ts, thread.ConversationId, result.Error.Message);
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+}
