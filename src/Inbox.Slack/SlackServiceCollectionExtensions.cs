@@ -1,4 +1,5 @@
 using Inbox.Core.Outbox;
+using Inbox.Slack.Commands;
 using Inbox.Slack.Inbound;
 using Inbox.Slack.Mirroring;
 using Inbox.Slack.WebApi;
@@ -29,6 +30,8 @@ public static class SlackServiceCollectionExtensions
             slack.SigningSecret!, slack.MaxRequestAge, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackOperators>();
         services.AddSingleton<SlackEventsEndpoint>();
+        services.AddSingleton<SlackLinks>();
+        services.AddSingleton<SlashCommandHandler>();
         return services;
     }
 

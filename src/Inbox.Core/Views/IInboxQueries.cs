@@ -22,6 +22,8 @@ public interface IInboxQueries
     Task<IReadOnlyList<Message>> GetMessagesAsync(long conversationId, bool includeInternal, CancellationToken cancellationToken);
     Task<IReadOnlyList<PastConversation>> GetPastConversationsAsync(Guid contactId, long? exceptConversationId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Operator>> GetOperatorsAsync(CancellationToken cancellationToken);
+    /// <summary>Conversations whose visitor's name or email, or any message, contains every word; newest activity first.</summary>
+    Task<IReadOnlyList<ConversationSummary>> SearchAsync(string words, int limit, CancellationToken cancellationToken);
     Task<Operator?> FindOperatorByEmailAsync(string email, CancellationToken cancellationToken);
     Task<Contact?> FindContactAsync(ContactIdentity identity, CancellationToken cancellationToken);
     /// <summary>A contact's own conversations, newest activity first (the widget's chat list).</summary>

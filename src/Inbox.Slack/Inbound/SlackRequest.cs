@@ -5,6 +5,10 @@ namespace Inbox.Slack.Inbound;
 /// <summary>A request whose signature was checked: its raw body, kept because the signature covers exactly these bytes.</summary>
 public sealed record SlackRequest(byte[] Body, HttpContext Context)
 {
+    /// <summary>The body as form fields (slash commands, interactivity).</summary>
+    public Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Form() =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(Body));
+
     /// <summary>Reads the raw body and checks its signature; null (with a 401 written) when it is not from Slack.</summary>
     public static async Task<(SlackRequest? Request, IResult? Refusal)> ReadAsync(HttpContext context, SlackRequestVerifier verifier, int maxBytes)
     {

@@ -133,6 +133,22 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
             r.EndedAt is null ? null : TimeSpan.FromSeconds(r.DurationSeconds ?? 0))).ToList();
     }
 
+    public async Task<IReadOnlyList<ConversationSummary>> SearchAsync(string words, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var matches = db.Conversations.AsNoTracking();
+        foreach (var word in words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(8))
+        {
+            var pattern = $"%{word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+            matches = matches.Where(c =>
+                db.Contacts.Any(p => p.Id == c.ContactId && (EF.Functions.Like(p.Name!, pattern, "\\") || EF.Functions.Like(p.Email!, pattern, "\\")))
+                || db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.Like(m.Text, pattern, "\\")));
+        }
+        var rows = await Summaries(db, matches.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id).Take(Math.Clamp(limit, 1, 50)))
+            .ToListAsync(cancellationToken);
+        return rows.Select(ToSummary).ToList();
+    }
+
     public async Task<IReadOnlyList<Operator>> GetOperatorsAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -1,0 +1,27 @@
+namespace Inbox.Core.Commands.Text;
+
+/// <summary>The verbs operators type in Slack and Teams.</summary>
+public enum CommandVerb
+{
+    Help,
+    You,
+    Open,
+    All,
+    Closed,
+    /// <summary>"spam" alone lists the Spam view; "spam #123" marks a conversation (see <see cref="MarkSpam"/>).</summary>
+    Spam,
+    MarkSpam,
+    Assign,
+    Transfer,
+    Join,
+    Close,
+    Reopen,
+    Block,
+    Unblock,
+    Note,
+    Tag,
+    Untag,
+    Details,
+    History,
+    Search,
+}
