@@ -33,6 +33,11 @@ public static class SlackEndpoints
             var text = await handler.RunAsync(form.GetValueOrDefault("text").ToString(), userId, context.RequestAborted);
             return Results.Json(new { response_type = "ephemeral", text });
         });
+        app.MapPost("/slack/interactions", async (HttpContext context, SlackRequestVerifier verifier, SlackInteractions interactions) =>
+        {
+            var (request, refusal) = await SlackRequest.ReadAsync(context, verifier, MaxBodyBytes);
+            return refusal ?? await interactions.HandleAsync(request!.Form().GetValueOrDefault("payload").ToString(), context.RequestAborted);
+        });
         return app;
     }
 }

@@ -32,6 +32,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackEventsEndpoint>();
         services.AddSingleton<SlackLinks>();
         services.AddSingleton<SlashCommandHandler>();
+        services.AddSingleton<SlackInteractions>();
+        services.AddSingleton<SlackHomeTab>();
         return services;
     }
 

@@ -56,7 +56,11 @@ public sealed partial class SlashCommandHandler(
         return result.Succeeded ? SlackText.Escape(result.Value.Summary) : SlackText.Escape(result.Error.Message);
     }
 
-    private async Task<string> ViewAsync(InboxView view, CommandLine line, Operator me, CancellationToken ct)
+    /// <summary>A view's first page as mrkdwn, for the Home tab.</summary>
+    public Task<string> ViewTextAsync(InboxView view, Operator me, CancellationToken ct) =>
+        ViewAsync(view, new CommandLine(CommandVerb.Help), me, ct);
+
+    internal async Task<string> ViewAsync(InboxView view, CommandLine line, Operator me, CancellationToken ct)
     {
         ConversationFilter? filter = null;
         if (line.Filter is { } typed)
@@ -83,7 +87,7 @@ public sealed partial class SlashCommandHandler(
             text.AppendLine($"Closed: {summary.Count} · average duration {Duration(summary.AverageDuration)} · average first response {Duration(summary.AverageFirstResponse)}");
         if (page.Items.Count == 0) text.AppendLine("_Nothing here._");
         foreach (var row in page.Items) text.AppendLine(await RowAsync(row, ct));
-        if (page.NextCursor is not null) text.Append($"_More: `/inbox {line.Verb.ToString().ToLowerInvariant()} {line.Page + 1}`_");
+        if (page.NextCursor is not null) text.Append($"_More: `/inbox {view.ToString().ToLowerInvariant()} {line.Page + 1}`_");
         return text.ToString().TrimEnd();
     }
 
@@ -96,7 +100,7 @@ public sealed partial class SlashCommandHandler(
         return text.ToString().TrimEnd();
     }
 
-    private async Task<string> DetailsAsync(long id, CancellationToken ct)
+    public async Task<string> DetailsAsync(long id, CancellationToken ct)
     {
         var details = await queries.GetDetailsAsync(id, ct);
         if (details is null) return $"Conversation #{id} does not exist.";
@@ -116,7 +120,7 @@ public sealed partial class SlashCommandHandler(
         return text.ToString();
     }
 
-    private async Task<string> HistoryAsync(long id, CancellationToken ct)
+    public async Task<string> HistoryAsync(long id, CancellationToken ct)
     {
         var conversation = await queries.FindConversationAsync(id, ct);
         if (conversation is null) return $"Conversation #{id} does not exist.";

@@ -17,6 +17,7 @@ namespace Inbox.Slack.Inbound;
 /// </remarks>
 public sealed class SlackEventsEndpoint(
     SlackOperators operators,
+    Commands.SlackHomeTab homeTab,
     OperatorCommands commands,
     IInboxQueries queries,
     IOptions<SlackOptions> options,
@@ -43,6 +44,11 @@ public sealed class SlackEventsEndpoint(
 
     private async Task HandleEventAsync(JsonObject slackEvent, string? eventId, CancellationToken ct)
     {
+        if (Text(slackEvent["type"]) == "app_home_opened" && Text(slackEvent["tab"]) is null or "home" && Text(slackEvent["user"]) is { } user)
+        {
+            await homeTab.PublishAsync(user, ct);
+            return;
+        }
         if (Text(slackEvent["type"]) != "message") return;
         var channel = Text(slackEvent["channel"]);
         if (channel is null || channel != options.Value.ChannelId) return;
