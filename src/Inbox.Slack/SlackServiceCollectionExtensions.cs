@@ -25,6 +25,7 @@ public static class SlackServiceCollectionExtensions
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })));
         services.AddSingleton(sp => new SlackChannelPacer(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IOutboxRouter, SlackOutboxRouter>();
+        services.AddSingleton<SlackPostedMessages>();
         services.AddSingleton<IOutboxDeliverer, SlackThreadDeliverer>();
         services.AddSingleton(sp => new SlackRequestVerifier(
             slack.SigningSecret!, slack.MaxRequestAge, sp.GetRequiredService<TimeProvider>()));

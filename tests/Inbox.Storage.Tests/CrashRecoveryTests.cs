@@ -65,6 +65,8 @@ public sealed class CrashRecoveryTests
 
         Assert.Equal(2, receiver.Calls.Count);
         Assert.Single(receiver.Calls.Select(c => c.IdempotencyKey).Distinct());
+        // The second attempt is told the first one started, so a destination that can check does so before sending again.
+        Assert.Equal([1, 2], receiver.Calls.Select(c => c.Attempt));
         Assert.Equal(["only once please"], receiver.Effects);
     }
 

@@ -9,6 +9,7 @@ public interface IOutboxDeliverer
 }
 
 /// <summary>One attempt at delivering an outbox message.</summary>
+/// <remarks><see cref="Attempt"/> above 1 means an earlier attempt started and may have reached the destination.</remarks>
 public sealed record OutboxDelivery(
     long Id,
     string Destination,

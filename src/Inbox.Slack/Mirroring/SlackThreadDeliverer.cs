@@ -12,7 +12,7 @@ namespace Inbox.Slack.Mirroring;
 /// <summary>Carries Slack outbox messages out: starts a conversation's thread, posts into it, redraws its root.</summary>
 /// <remarks>Reads the conversation as it is at delivery time, so a redelivered or late update shows current facts.</remarks>
 public sealed class SlackThreadDeliverer(
-    SlackWebApi slack, IInboxQueries queries, SlackChannelPacer pacer, IOptions<SlackOptions> options) : IOutboxDeliverer
+    SlackWebApi slack, IInboxQueries queries, SlackChannelPacer pacer, SlackPostedMessages posted, IOptions<SlackOptions> options) : IOutboxDeliverer
 {
     public string Destination => SlackOutboxRouter.Destination;
 
@@ -25,24 +25,26 @@ public sealed class SlackThreadDeliverer(
 
         return push.Kind switch
         {
-            SlackPushKind.Root => await PostRootAsync(conversation, cancellationToken),
-            SlackPushKind.Message => await PostMessageAsync(conversation, push.MessageId, cancellationToken),
+            SlackPushKind.Root => await PostRootAsync(conversation, delivery.Attempt > 1, cancellationToken),
+            SlackPushKind.Message => await PostMessageAsync(conversation, push.MessageId, delivery.IdempotencyKey, delivery.Attempt > 1, cancellationToken),
             SlackPushKind.RootUpdate => await UpdateRootAsync(conversation, cancellationToken),
             _ => new DeliveryResult.Rejected($"Unknown Slack push '{push.Kind}'."),
         };
     }
 
-    private async Task<DeliveryResult> PostRootAsync(Conversation conversation, CancellationToken ct)
+    private async Task<DeliveryResult> PostRootAsync(Conversation conversation, bool mayExist, CancellationToken ct)
     {
         var channel = options.Value.ChannelId!;
+        if (mayExist && await posted.FindRootAsync(channel, conversation, ct) is { } earlier)
+            return DeliveryResult.Done(SlackThreadId.Format(channel, earlier));
         var root = await RenderRootAsync(conversation, ct);
         await pacer.WaitTurnAsync(channel, ct);
-        var metadata = new SlackMetadata("inbox_conversation", new JsonObject { ["conversation_id"] = conversation.Id });
+        var metadata = SlackPostedMessages.RootMetadata(conversation.Id);
         var answer = await slack.PostMessageAsync(new SlackPost(channel, root.Text, BlockKitJson.Blocks(root.Blocks), Metadata: metadata), ct);
         return Outcome(answer, ts => SlackThreadId.Format(answer.Field("channel") ?? channel, ts));
     }
 
-    private async Task<DeliveryResult> PostMessageAsync(Conversation conversation, long? messageId, CancellationToken ct)
+    private async Task<DeliveryResult> PostMessageAsync(Conversation conversation, long? messageId, string key, bool mayExist, CancellationToken ct)
     {
         if (await queries.FindThreadAsync(conversation.Id, Destination, ct) is not { } thread)
             return new DeliveryResult.Retry($"The Slack thread of #{conversation.Id} is not posted yet.");
@@ -54,13 +56,17 @@ public sealed class SlackThreadDeliverer(
             : ThreadLineRenderer.Render(message);
 
         var (channel, rootTs) = SlackThreadId.Parse(thread.ExternalId);
-        string? firstTs = null;
-        foreach (var part in parts)
+        // After an attempt that may have got through, parts already in the thread are not posted again.
+        var already = mayExist ? await posted.FindPartsAsync(channel, rootTs, key, ct) : new Dictionary<int, string>();
+        string? firstTs = already.GetValueOrDefault(0);
+        for (var i = 0; i < parts.Count; i++)
         {
+            if (already.ContainsKey(i)) continue;
             await pacer.WaitTurnAsync(channel, ct);
-            var answer = await slack.PostMessageAsync(new SlackPost(channel, part.Text, BlockKitJson.Blocks(part.Blocks), ThreadTs: rootTs), ct);
+            var answer = await slack.PostMessageAsync(new SlackPost(channel, parts[i].Text, BlockKitJson.Blocks(parts[i].Blocks),
+                ThreadTs: rootTs, Metadata: SlackPostedMessages.PartMetadata(key, i)), ct);
             if (!answer.Ok) return Outcome(answer, _ => "");
-            firstTs ??= answer.Field("ts");
+            if (i == 0) firstTs = answer.Field("ts");
         }
         return DeliveryResult.Done(firstTs is null ? null : SlackThreadId.Format(channel, firstTs));
     }

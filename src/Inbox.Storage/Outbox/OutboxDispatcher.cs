@@ -75,6 +75,7 @@ public sealed class OutboxDispatcher : BackgroundService
     {
         var due = await LoadDueHeadsAsync(cancellationToken);
         if (due.Count == 0) return 0;
+        await MarkAttemptsStartedAsync(due, cancellationToken);
 
         var outcomes = new (OutboxRecord Row, DeliveryResult Result)[due.Count];
         await Parallel.ForEachAsync(
@@ -96,6 +97,15 @@ public sealed class OutboxDispatcher : BackgroundService
             .OrderBy(o => o.Id)
             .Take(_options.BatchSize)
             .ToListAsync(cancellationToken);
+    }
+
+    // Counted before the calls go out: after a crash mid-delivery the next attempt knows an earlier one
+    // may have reached the destination, and a deliverer that can look (Slack) checks before sending again.
+    private async Task MarkAttemptsStartedAsync(List<OutboxRecord> due, CancellationToken cancellationToken)
+    {
+        var ids = due.Select(r => r.Id).ToList();
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        await db.Outbox.Where(o => ids.Contains(o.Id)).ExecuteUpdateAsync(set => set.SetProperty(o => o.Attempts, o => o.Attempts + 1), cancellationToken);
     }
 
     private async Task<DeliveryResult> DeliverAsync(OutboxRecord row, CancellationToken cancellationToken)

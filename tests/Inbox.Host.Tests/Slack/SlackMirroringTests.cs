@@ -79,3 +79,29 @@ public sealed class SlackMirroringTests
             Assert.Contains(i == 0 ? "first" : $"message {i + 1}", replies[i]);
     }
 }
+
+public sealed class SlackExactlyOnceTests
+{
+    [Fact]
+    public async Task Posts_whose_answer_was_lost_are_found_again_instead_of_posted_twice()
+    {
+        await using var host = await SlackHost.StartAsync();
+        // Slack does the work, then the answer is lost: the root and the first two messages.
+        host.Slack.FailNext("chat.postMessage", 3, FakeFault.AnswerLost);
+        using var visitor = await WidgetVisitor.OpenSessionAsync(host.Host);
+        var id = await visitor.StartConversationAsync("one");
+        await visitor.SendAsync(id, "two");
+        await visitor.SendAsync(id, "three");
+
+        await SlackHost.EventuallyAsync(() => host.Slack.Messages(SlackHost.Channel).Count == 4, "the root and three messages are in Slack");
+        await visitor.SendAsync(id, "four");
+        await SlackHost.EventuallyAsync(() => host.Slack.Messages(SlackHost.Channel).Count == 5, "the fourth message is in Slack");
+
+        var root = Assert.Single(host.Slack.Messages(SlackHost.Channel), m => !m.IsThreadReply);
+        var replies = host.Slack.Thread(SlackHost.Channel, root.Ts).Skip(1).Select(m => m.Text ?? "").ToList();
+        Assert.Equal(4, replies.Count);
+        Assert.Contains("one", replies[0]);
+        Assert.Contains("four", replies[3]);
+        Assert.NotEmpty(host.Slack.CallsTo("conversations.history"));
+    }
+}

@@ -148,7 +148,14 @@ public sealed class FakeSlack : IAsyncDisposable
 
     private async Task<SlackAnswer> AnswerAsync(string methodName, SlackWireRequest request, string authorization, CancellationToken cancellationToken)
     {
-        switch (TakeFault(methodName))
+        var fault = TakeFault(methodName);
+        var answer = await AnswerAsync(fault, methodName, request, authorization, cancellationToken);
+        return fault is AnswerLostFault ? SlackAnswer.ServerError(502) : answer;
+    }
+
+    private async Task<SlackAnswer> AnswerAsync(FakeFault? fault, string methodName, SlackWireRequest request, string authorization, CancellationToken cancellationToken)
+    {
+        switch (fault)
         {
             case RateLimitedFault limited: return SlackAnswer.RateLimited(limited.RetryAfter);
             case ServerErrorFault: return SlackAnswer.ServerError();

@@ -30,10 +30,46 @@ internal sealed class FakeSlackMethods
             ["views.publish"] = new(AcceptsJson: true, RequiresAuth: true, args => View(args, "views.publish", "user_id")),
             ["users.info"] = new(AcceptsJson: false, RequiresAuth: true, UserInfo),
             ["conversations.info"] = new(AcceptsJson: false, RequiresAuth: true, ConversationInfo),
+            ["conversations.history"] = new(AcceptsJson: false, RequiresAuth: true, History),
+            ["conversations.replies"] = new(AcceptsJson: false, RequiresAuth: true, Replies),
         };
     }
 
     public Method? Find(string name) => _methods.GetValueOrDefault(name);
+
+    // Top-level messages of a channel, newest first; metadata only when include_all_metadata is set, as Slack does.
+    private SlackAnswer History(SlackArguments args)
+    {
+        if (args.Text("channel") is not { } channel) return SlackAnswer.Error("channel_not_found");
+        var oldest = args.Text("oldest");
+        var withMetadata = args.Flag("include_all_metadata") == true;
+        var messages = _workspace.Messages(channel)
+            .Where(m => !m.IsThreadReply && (oldest is null || string.CompareOrdinal(Pad(m.Ts), Pad(oldest)) >= 0))
+            .OrderByDescending(m => Pad(m.Ts), StringComparer.Ordinal)
+            .Select(m => Listed(m, withMetadata));
+        return SlackAnswer.Ok(new JsonObject { ["messages"] = new JsonArray([.. messages]), ["has_more"] = false });
+    }
+
+    // A thread: its root first, then the replies in order.
+    private SlackAnswer Replies(SlackArguments args)
+    {
+        if (args.Text("channel") is not { } channel) return SlackAnswer.Error("channel_not_found");
+        if (args.Text("ts") is not { } ts) return SlackAnswer.Error("thread_not_found");
+        var thread = _workspace.Thread(channel, ts);
+        if (thread.Count == 0) return SlackAnswer.Error("thread_not_found");
+        var withMetadata = args.Flag("include_all_metadata") == true;
+        return SlackAnswer.Ok(new JsonObject { ["messages"] = new JsonArray([.. thread.Select(m => Listed(m, withMetadata))]), ["has_more"] = false });
+    }
+
+    private static JsonNode Listed(FakeSlackMessage m, bool withMetadata)
+    {
+        var listed = new JsonObject { ["type"] = "message", ["ts"] = m.Ts, ["text"] = m.Text };
+        if (m.ThreadTs is not null) listed["thread_ts"] = m.ThreadTs;
+        if (withMetadata && m.Metadata is not null) listed["metadata"] = m.Metadata.DeepClone();
+        return listed;
+    }
+
+    private static string Pad(string ts) => ts.PadLeft(24, '0');
 
     private static SlackAnswer ApiTest(SlackArguments args) => SlackAnswer.Ok(new JsonObject { ["args"] = new JsonObject() });
 

@@ -33,7 +33,8 @@ internal sealed record SlackAnswer(int Status, JsonObject? Body, TimeSpan? Retry
     public static SlackAnswer RateLimited(TimeSpan retryAfter) =>
         new(StatusCodes.Status429TooManyRequests, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }, retryAfter);
 
-    public static SlackAnswer ServerError() => new(StatusCodes.Status500InternalServerError, null, PlainText: "Internal Server Error");
+    public static SlackAnswer ServerError(int status = StatusCodes.Status500InternalServerError) =>
+        new(status, null, PlainText: status == StatusCodes.Status502BadGateway ? "Bad Gateway" : "Internal Server Error");
 
     public async Task WriteAsync(HttpResponse response, IReadOnlyList<string> warnings, CancellationToken cancellationToken)
     {
