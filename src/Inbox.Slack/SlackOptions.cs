@@ -17,6 +17,10 @@ public sealed class SlackOptions
     public string NotePrefix { get; set; } = "//,note:";
     /// <summary>Requests whose timestamp is further than this from now are refused as replays.</summary>
     public TimeSpan MaxRequestAge { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Posts per second into one channel (Slack allows about one, with short bursts).</summary>
+    public double PostsPerSecond { get; set; } = 1;
+    /// <summary>Posts that may go out back to back before the pace applies.</summary>
+    public int PostBurst { get; set; } = 3;
     /// <summary>Longest single Web API call.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -41,6 +45,10 @@ public sealed class SlackOptions
             yield return $"{Section}:NotePrefix must name at least one prefix (e.g. //).";
         if (MaxRequestAge <= TimeSpan.Zero || MaxRequestAge > TimeSpan.FromMinutes(30))
             yield return $"{Section}:MaxRequestAge must be between 0 and 30 minutes.";
+        if (PostsPerSecond is <= 0 or > 1000)
+            yield return $"{Section}:PostsPerSecond must be above 0 and at most 1000.";
+        if (PostBurst is < 1 or > 100)
+            yield return $"{Section}:PostBurst must be between 1 and 100.";
         if (RequestTimeout <= TimeSpan.Zero)
             yield return $"{Section}:RequestTimeout must be positive.";
     }

@@ -23,7 +23,8 @@ public static class SlackServiceCollectionExtensions
         // One long-lived client for the app's lifetime; pooled connections are recycled so DNS changes are seen.
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SlackWebApi>(sp,
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })));
-        services.AddSingleton(sp => new SlackChannelPacer(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SlackChannelPacer(
+            sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(1 / slack.PostsPerSecond), slack.PostBurst));
         services.AddSingleton<IOutboxRouter, SlackOutboxRouter>();
         services.AddSingleton<SlackPostedMessages>();
         services.AddSingleton<IOutboxDeliverer, SlackThreadDeliverer>();

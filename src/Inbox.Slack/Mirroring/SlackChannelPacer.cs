@@ -8,8 +8,6 @@ public sealed class SlackChannelPacer(TimeProvider time, TimeSpan interval, int 
 {
     private readonly ConcurrentDictionary<string, Slot> _channels = new(StringComparer.Ordinal);
 
-    public SlackChannelPacer(TimeProvider time) : this(time, TimeSpan.FromSeconds(1), 3) { }
-
     public async Task WaitTurnAsync(string channel, CancellationToken cancellationToken)
     {
         var slot = _channels.GetOrAdd(channel, _ => new Slot());

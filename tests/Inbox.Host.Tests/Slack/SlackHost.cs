@@ -37,9 +37,9 @@ internal sealed class SlackHost : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds (deliveries are asynchronous), failing after 15 s.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string what)
+    public static async Task EventuallyAsync(Func<bool> condition, string what, int seconds = 15)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting until {what}.");

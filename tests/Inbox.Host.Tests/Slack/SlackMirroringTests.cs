@@ -105,3 +105,46 @@ public sealed class SlackExactlyOnceTests
         Assert.NotEmpty(host.Slack.CallsTo("conversations.history"));
     }
 }
+
+public sealed class SlackStormTests
+{
+    [Fact]
+    public async Task A_storm_of_429s_500s_and_lost_answers_on_1000_messages_ends_with_each_posted_once_in_order()
+    {
+        await using var host = await SlackHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Slack:PostsPerSecond"] = "1000",
+            ["Slack:PostBurst"] = "50",
+            ["Widget:MessagesPerMinute"] = "100000",
+        });
+        host.Slack.FailNext("chat.postMessage", 40, FakeFault.RateLimited(TimeSpan.FromSeconds(1)));
+        host.Slack.FailNext("chat.postMessage", 40, FakeFault.ServerError);
+        host.Slack.FailNext("chat.postMessage", 20, FakeFault.AnswerLost);
+        const int conversations = 20, perConversation = 50;
+
+        var visitors = new List<WidgetVisitor>();
+        var ids = new long[conversations];
+        for (var c = 0; c < conversations; c++)
+        {
+            visitors.Add(await WidgetVisitor.OpenSessionAsync(host.Host));
+            ids[c] = await visitors[c].StartConversationAsync($"c{c} m0");
+        }
+        await Task.WhenAll(Enumerable.Range(0, conversations).Select(async c =>
+        {
+            for (var m = 1; m < perConversation; m++)
+                Assert.Equal(System.Net.HttpStatusCode.Created, (await visitors[c].SendAsync(ids[c], $"c{c} m{m}")).StatusCode);
+        }));
+
+        await SlackHost.EventuallyAsync(() => host.Slack.Messages(SlackHost.Channel).Count == conversations * (perConversation + 1),
+            "every root and message is in Slack", seconds: 120);
+        foreach (var root in host.Slack.Messages(SlackHost.Channel).Where(m => !m.IsThreadReply))
+        {
+            var replies = host.Slack.Thread(SlackHost.Channel, root.Ts).Skip(1).Select(m => m.Text ?? "").ToList();
+            var conversationId = root.Metadata!["event_payload"]!["conversation_id"]!.GetValue<long>();
+            var c = Array.IndexOf(ids, conversationId);
+            Assert.Equal(perConversation, replies.Count);
+            for (var m = 0; m < perConversation; m++) Assert.Contains($"c{c} m{m}", replies[m]);
+        }
+        foreach (var visitor in visitors) visitor.Dispose();
+    }
+}
