@@ -31,7 +31,8 @@ public sealed record WidgetConversation(long Id, long Number, string Status, Dat
 public sealed record WidgetAttachment(string Name, string ContentType, long SizeBytes, string Url);
 
 public sealed record WidgetMessage(
-    long Id, long ConversationId, string Direction, string? AuthorName, string Text, DateTimeOffset CreatedAt, IReadOnlyList<WidgetAttachment> Attachments)
+    long Id, long ConversationId, string Direction, string? AuthorName, string Text, DateTimeOffset CreatedAt, IReadOnlyList<WidgetAttachment> Attachments,
+    DateTimeOffset? EditedAt = null, bool Deleted = false)
 {
     public static WidgetMessage From(Message m) => new(
         m.Id,
@@ -45,7 +46,9 @@ public sealed record WidgetMessage(
         m.AuthorName,
         m.Text,
         m.CreatedAt,
-        m.Attachments.Select(a => new WidgetAttachment(a.Name, a.ContentType, a.SizeBytes, a.Url)).ToList());
+        m.Attachments.Select(a => new WidgetAttachment(a.Name, a.ContentType, a.SizeBytes, a.Url)).ToList(),
+        m.EditedAt,
+        m.DeletedAt is not null);
 }
 
 public sealed record StartedConversation(WidgetConversation Conversation, WidgetMessage Message);

@@ -62,6 +62,8 @@ public sealed class WidgetEventStream(
                     await context.Response.WriteAsync(": keep-alive\n\n", ct);
                 else if (nudge.Kind == WidgetNotificationKind.Conversation)
                     await SendConversationAsync(context, contact, nudge.ConversationId, ct);
+                else if (nudge is { Kind: WidgetNotificationKind.MessageChanged, MessageId: { } changedId })
+                    await SendChangedMessageAsync(context, contact, changedId, ct);
                 await context.Response.Body.FlushAsync(ct);
             }
         }
@@ -90,6 +92,16 @@ public sealed class WidgetEventStream(
         var conversation = await queries.FindConversationAsync(conversationId, ct);
         if (conversation is not null && contact is not null && conversation.ContactId == contact.Id)
             await WriteEventAsync(context, "conversation", null, WidgetConversation.From(conversation), ct);
+    }
+
+    // Not part of the Last-Event-ID sequence: a browser that missed it reads the current text with the history.
+    private async Task SendChangedMessageAsync(HttpContext context, Contact? contact, long messageId, CancellationToken ct)
+    {
+        var message = await queries.FindMessageAsync(messageId, ct);
+        if (message is null || contact is null || !message.IsVisibleToCustomer) return;
+        var conversation = await queries.FindConversationAsync(message.ConversationId, ct);
+        if (conversation?.ContactId == contact.Id)
+            await WriteEventAsync(context, "message-changed", null, WidgetMessage.From(message), ct);
     }
 
     private async Task<WidgetNotification?> NextNudgeAsync(WidgetLiveHub.Subscription subscription, CancellationToken ct)

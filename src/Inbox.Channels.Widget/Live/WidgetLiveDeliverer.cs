@@ -12,7 +12,7 @@ public sealed class WidgetLiveDeliverer(WidgetLiveHub hub) : IOutboxDeliverer
     {
         var push = JsonSerializer.Deserialize<WidgetPush>(delivery.Payload, WidgetPush.Json);
         if (push is null) return Task.FromResult<DeliveryResult>(new DeliveryResult.Rejected("Empty widget push payload."));
-        hub.Publish(push.VisitorKey, new WidgetNotification(push.Kind, push.ConversationId));
+        hub.Publish(push.VisitorKey, new WidgetNotification(push.Kind, push.ConversationId, push.MessageId));
         return Task.FromResult(DeliveryResult.Done());
     }
 }

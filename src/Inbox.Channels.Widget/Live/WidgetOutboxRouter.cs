@@ -25,6 +25,11 @@ public sealed class WidgetOutboxRouter : IOutboxRouter
                     $"widget:message:{message.Id}",
                     Payload(visitorKey, WidgetNotificationKind.Message, conversation.Id), message.Id));
                 break;
+            case MessageChanged { Message: { IsVisibleToCustomer: true } changed }:
+                outbox.Add(new OutboxMessage(Destination, OutboxMessage.ConversationPartition(conversation.Id),
+                    $"widget:changed:{changed.Id}:{inboxEvent.OccurredAt.UtcTicks}",
+                    Payload(visitorKey, WidgetNotificationKind.MessageChanged, conversation.Id, changed.Id)));
+                break;
             case StatusChanged changed:
                 outbox.Add(new OutboxMessage(Destination, OutboxMessage.ConversationPartition(conversation.Id),
                     $"widget:status:{conversation.Id}:{changed.OccurredAt.UtcTicks}:{conversation.Status}",
@@ -33,12 +38,12 @@ public sealed class WidgetOutboxRouter : IOutboxRouter
         }
     }
 
-    private static string Payload(string visitorKey, WidgetNotificationKind kind, long conversationId) =>
-        JsonSerializer.Serialize(new WidgetPush(visitorKey, kind, conversationId), WidgetPush.Json);
+    private static string Payload(string visitorKey, WidgetNotificationKind kind, long conversationId, long? messageId = null) =>
+        JsonSerializer.Serialize(new WidgetPush(visitorKey, kind, conversationId, messageId), WidgetPush.Json);
 }
 
 /// <summary>The outbox payload of a widget push.</summary>
-public sealed record WidgetPush(string VisitorKey, WidgetNotificationKind Kind, long ConversationId)
+public sealed record WidgetPush(string VisitorKey, WidgetNotificationKind Kind, long ConversationId, long? MessageId = null)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

@@ -108,6 +108,7 @@
     source.addEventListener('open', () => { retryDelay = 5000; });
     source.addEventListener('message', e => { const m = parse(e.data); if (m) addMessages([m], true); });
     source.addEventListener('conversation', e => { const c = parse(e.data); if (c) upsertConversation(c); });
+    source.addEventListener('message-changed', e => { const m = parse(e.data); if (m) changeMessage(m); });
     source.addEventListener('error', e => {
       // The same event name carries both the server's "event: error" (has data) and connection failures (no data).
       const data = typeof e.data === 'string' ? parse(e.data) : null;
@@ -203,6 +204,15 @@
         if (!panelOpen && direction(m) !== 'customer') ui.badge.hidden = false;
       }
     }
+  }
+
+  // An operator edited or deleted a reply: replace what is stored and what is shown, in place.
+  function changeMessage(m) {
+    const msgs = store.get(m.conversationId);
+    if (!msgs || !msgs.has(String(m.id))) return; // not loaded yet: the history will bring the current text
+    msgs.set(String(m.id), m);
+    const shown = [...ui.messages.children].find(el => el.msg && String(el.msg.id) === String(m.id));
+    if (shown) { const fresh = messageElement(m); shown.replaceWith(fresh); }
   }
 
   function touchConversation(m) {
@@ -338,13 +348,20 @@
     ui.empty.hidden = items.length > 0;
   }
 
+  // The author is drawn by CSS from data-author, so the element's text is exactly the message text.
+  function messageElement(m) {
+    const d = direction(m);
+    const el = h('li', { class: 'msg ' + d + (m.deleted ? ' deleted' : ''), 'data-testid': 'inbox-message', 'data-direction': d,
+      'data-message-id': String(m.id), 'data-author': d === 'operator' && m.authorName ? m.authorName : null,
+      'data-edited': m.editedAt && !m.deleted ? 'true' : null, 'data-deleted': m.deleted ? 'true' : null, title: fmtTime(m.createdAt, true) },
+      m.deleted ? 'This message was deleted.' : (m.text || ''), ...(m.deleted ? [] : (m.attachments || []).map(attachmentLink)));
+    el.msg = m;
+    return el;
+  }
+
   function renderMessage(m) {
     const d = direction(m);
-    // The author is drawn by CSS from data-author, so the element's text is exactly the message text.
-    const el = h('li', { class: 'msg ' + d, 'data-testid': 'inbox-message', 'data-direction': d, 'data-message-id': String(m.id),
-      'data-author': d === 'operator' && m.authorName ? m.authorName : null, title: fmtTime(m.createdAt, true) },
-      m.text || '', ...(m.attachments || []).map(attachmentLink));
-    el.msg = m;
+    const el = messageElement(m);
     const box = ui.chatView;
     const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 60;
     const next = [...ui.messages.children].find(c => byTime(c.msg, m) > 0); // keep time order whatever arrives first
@@ -538,6 +555,8 @@ button:disabled { opacity: .6; cursor: default; }
 .msg.operator { align-self: flex-start; background: #f3f4f6; border-bottom-left-radius: 4px; }
 .msg.system { align-self: center; max-width: 90%; padding: 2px 8px; color: #6b7280; font-size: 12px; text-align: center; }
 .msg[data-author]::before { content: attr(data-author); display: block; margin-bottom: 2px; font-size: 12px; font-weight: 600; color: #4b5563; }
+.msg[data-edited]::after { content: " (edited)"; font-size: 11px; color: #6b7280; }
+.msg.deleted { font-style: italic; color: #6b7280; }
 .file { display: block; margin-top: 4px; color: inherit; font-size: 13px; text-decoration: underline; }
 .notice { margin: 0 0 10px; padding: 8px 10px; border-radius: 8px; background: #fef3c7; color: #92400e; font-size: 13px; }
 .notice.intro { background: #eff6ff; color: #1e40af; }

@@ -45,6 +45,16 @@ public sealed class OperatorCommands(IInboxStore store, OutboxRouting routing, I
             return new ConversationChange(t.Conversation, t.Contact, $"Note added to {t.Conversation.Reference}.", note);
         });
 
+    /// <summary>Changes the text of a reply or note the actor wrote (known by its external id, e.g. its Slack ts).</summary>
+    public Task<InboxResult<ConversationChange>> EditAsync(string externalId, Guid actorId, string text, CancellationToken cancellationToken = default) =>
+        ChangeOwnMessage(externalId, actorId, cancellationToken, (message, now) =>
+            MessageText.Check(text, null, options.MaxMessageLength) ?? Apply(() => message.Edit(text.Trim(), now)));
+
+    /// <summary>Withdraws a reply or note the actor wrote; the customer sees that it was deleted.</summary>
+    public Task<InboxResult<ConversationChange>> DeleteAsync(string externalId, Guid actorId, CancellationToken cancellationToken = default) =>
+        ChangeOwnMessage(externalId, actorId, cancellationToken, (message, now) =>
+            message.DeletedAt is not null ? InboxError.Conflict("The message is already deleted.") : Apply(() => message.Delete(now)));
+
     /// <summary>Assigns to <paramref name="assigneeId"/> (use the actor's own id for "assign to me").</summary>
     public Task<InboxResult<ConversationChange>> AssignAsync(long conversationId, Guid assigneeId, Guid actorId, CancellationToken cancellationToken = default) =>
         Run(conversationId, actorId, cancellationToken, (uow, t, ct) => ChangeAssignee(uow, t, assigneeId, isTransfer: false, ct));
@@ -200,6 +210,31 @@ public sealed class OperatorCommands(IInboxStore store, OutboxRouting routing, I
         return earlier.ConversationId == t.Conversation.Id
             ? new ConversationChange(t.Conversation, t.Contact, "", earlier)
             : InboxError.Conflict("This idempotency key was already used for another conversation.");
+    }
+
+    private Task<InboxResult<ConversationChange>> ChangeOwnMessage(
+        string externalId, Guid actorId, CancellationToken cancellationToken, Func<Message, DateTimeOffset, InboxError?> change) =>
+        store.WriteAsync<InboxResult<ConversationChange>>(async (uow, ct) =>
+        {
+            var message = await uow.FindMessageForChangeAsync(externalId, ct);
+            if (message is null || message.Direction is not (MessageDirection.FromOperator or MessageDirection.Note))
+                return InboxError.NotFound("That message is not a reply or note in Inbox.");
+            if (message.AuthorOperatorId != actorId)
+                return InboxError.Conflict("Only the operator who wrote a message can change it.");
+            var conversation = await uow.FindConversationAsync(message.ConversationId, ct);
+            var contact = conversation is null ? null : await uow.FindContactAsync(conversation.ContactId, ct);
+            if (conversation is null || contact is null) return InboxError.NotFound("The message's conversation no longer exists.");
+            var now = time.GetUtcNow();
+            if (change(message, now) is { } refused) return refused;
+            routing.Publish(uow, new MessageChanged(conversation, contact, message, now));
+            return new ConversationChange(conversation, contact,
+                message.DeletedAt is null ? $"Message in {conversation.Reference} edited." : $"Message in {conversation.Reference} deleted.", message);
+        }, cancellationToken);
+
+    private static InboxError? Apply(Action change)
+    {
+        change();
+        return null;
     }
 
     private static ValueTask<InboxResult<ConversationChange>> Done(InboxResult<ConversationChange> result) => ValueTask.FromResult(result);

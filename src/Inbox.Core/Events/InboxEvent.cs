@@ -20,6 +20,10 @@ public sealed record ConversationStarted(Conversation Conversation, Contact Cont
 public sealed record MessageAdded(Conversation Conversation, Contact Contact, Message Message, DateTimeOffset OccurredAt)
     : InboxEvent(Conversation, Contact, OccurredAt);
 
+/// <summary>An operator edited or deleted a message they wrote.</summary>
+public sealed record MessageChanged(Conversation Conversation, Contact Contact, Message Message, DateTimeOffset OccurredAt)
+    : InboxEvent(Conversation, Contact, OccurredAt);
+
 /// <summary>The assignee changed (assign, transfer).</summary>
 public sealed record AssigneeChanged(Conversation Conversation, Contact Contact, Operator? Previous, Operator Assignee, Operator Actor, DateTimeOffset OccurredAt)
     : InboxEvent(Conversation, Contact, OccurredAt);

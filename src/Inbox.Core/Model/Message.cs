@@ -46,6 +46,23 @@ public sealed class Message
     public IReadOnlyList<Attachment> Attachments => _attachments;
     public IReadOnlyList<MessageDelivery> Deliveries => _deliveries;
 
+    /// <summary>When the author last changed the text, if ever.</summary>
+    public DateTimeOffset? EditedAt { get; private set; }
+    /// <summary>When the author withdrew the message; its text is then gone for everyone.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    internal void Edit(string text, DateTimeOffset now)
+    {
+        Text = text;
+        EditedAt = now;
+    }
+
+    internal void Delete(DateTimeOffset now)
+    {
+        Text = "";
+        DeletedAt = now;
+    }
+
     /// <summary>Notes and internal system lines (assignments, transfers) are for operators only.</summary>
     public bool IsInternal { get; private set; }
 

@@ -13,6 +13,8 @@ public interface IInboxUnitOfWork
     ValueTask<Operator?> FindOperatorByEmailAsync(string email, CancellationToken cancellationToken);
     ValueTask<Message?> FindMessageByExternalIdAsync(string externalId, CancellationToken cancellationToken);
     ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken);
+    /// <summary>A stored message by its external id, ready to be changed (unlike the repeat check, always a real look-up).</summary>
+    ValueTask<Message?> FindMessageForChangeAsync(string externalId, CancellationToken cancellationToken);
     /// <summary>The contact's conversation on a channel with this status and the latest activity, if any.</summary>
     ValueTask<Conversation?> FindLatestConversationAsync(Guid contactId, ChannelKind channel, ConversationStatus status, CancellationToken cancellationToken);
     ValueTask<IReadOnlyList<Conversation>> ConversationsOfContactAsync(Guid contactId, CancellationToken cancellationToken);

@@ -54,6 +54,11 @@ public sealed class SlackEventsEndpoint(
         if (channel is null || channel != options.Value.ChannelId) return;
 
         var subtype = Text(slackEvent["subtype"]);
+        if (subtype is "message_changed" or "message_deleted")
+        {
+            await HandleChangeAsync(slackEvent, channel, subtype == "message_deleted", ct);
+            return;
+        }
         // message_replied carries the reply under "message"; a plain thread message is the event itself.
         var message = subtype == "message_replied" ? slackEvent["message"] as JsonObject : slackEvent;
         if (message is null || subtype is not (null or "file_share" or "message_replied")) return;
@@ -81,6 +86,28 @@ public sealed class SlackEventsEndpoint(
             : await commands.ReplyAsync(thread.ConversationId, author.Id, text, externalId: externalId, cancellationToken: ct);
         if (!result.Succeeded)
             logger.LogWarning("Slack message {Ts} in #{Conversation} was refused: {Reason}", ts, thread.ConversationId, result.Error.Message);
+    }
+
+    // Edits and deletions of an operator's own thread message; anything else (unfurls, our bot's updates) is not ours to change.
+    private async Task HandleChangeAsync(JsonObject slackEvent, string channel, bool deleted, CancellationToken ct)
+    {
+        var changed = slackEvent["message"] as JsonObject;
+        var previous = slackEvent["previous_message"] as JsonObject;
+        var ts = deleted ? Text(slackEvent["deleted_ts"]) : Text(changed?["ts"]);
+        var userId = Text(changed?["user"]) ?? Text(previous?["user"]);
+        if (ts is null || userId is null || changed?["bot_id"] is not null || previous?["bot_id"] is not null) return;
+        var author = await operators.ResolveAsync(userId, ct);
+        if (author is null) return;
+
+        var externalId = $"{SlackOutboxRouter.ExternalIdPrefix}{channel}:{ts}";
+        var text = SlackMarkup.ToPlainText(Text(changed?["text"]));
+        var note = options.Value.NotePrefixes.FirstOrDefault(p => text.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        if (note is not null) text = text[note.Length..].Trim();
+        var result = deleted
+            ? await commands.DeleteAsync(externalId, author.Id, ct)
+            : await commands.EditAsync(externalId, author.Id, text, ct);
+        if (!result.Succeeded)
+            logger.LogDebug("Slack change of {Ts} not applied: {Reason}", ts, result.Error.Message);
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;

@@ -193,7 +193,13 @@ namespace Inbox.Storage.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ExternalId")

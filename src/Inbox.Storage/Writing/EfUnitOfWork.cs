@@ -55,6 +55,10 @@ internal sealed class EfUnitOfWork(WriterSession session, IdAllocator ids, TimeP
         _messagesByExternalId.GetValueOrDefault(externalId)
         ?? (exactRepeats ? await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ExternalId == externalId, cancellationToken) : null);
 
+    public async ValueTask<Message?> FindMessageForChangeAsync(string externalId, CancellationToken cancellationToken) =>
+        Touch(_messagesByExternalId.GetValueOrDefault(externalId)
+            ?? await db.Messages.FirstOrDefaultAsync(m => m.ExternalId == externalId, cancellationToken));
+
     public async ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken) =>
         Touch(await db.Messages.FindAsync([id], cancellationToken));
 

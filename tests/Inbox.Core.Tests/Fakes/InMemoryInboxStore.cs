@@ -66,6 +66,9 @@ public sealed class InMemoryInboxStore : IInboxStore
         public ValueTask<Message?> FindMessageByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>
             ValueTask.FromResult(store._messages.Values.FirstOrDefault(m => m.ExternalId == externalId));
 
+        public ValueTask<Message?> FindMessageForChangeAsync(string externalId, CancellationToken cancellationToken) =>
+            FindMessageByExternalIdAsync(externalId, cancellationToken);
+
         public ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken) =>
             ValueTask.FromResult(store._messages.GetValueOrDefault(id));
 

@@ -154,3 +154,58 @@ public sealed class SlackEventsTests
         return await client.SendAsync(request);
     }
 }
+
+public sealed class SlackEditTests
+{
+    private const string Fox = "U0FOXMULDER";
+
+    [Fact]
+    public async Task An_operator_editing_or_deleting_their_reply_in_slack_changes_it_for_the_visitor_live()
+    {
+        await using var host = await SlackHost.StartAsync();
+        host.Slack.AddUser(Fox, "Fox Mulder", "fox@acme.test");
+        using var visitor = await WidgetVisitor.OpenSessionAsync(host.Host);
+        var id = await visitor.StartConversationAsync("Where is my order?");
+        await SlackHost.EventuallyAsync(() => host.Slack.Messages(SlackHost.Channel).Count == 2, "the thread exists");
+        var rootTs = host.Slack.Messages(SlackHost.Channel).Single(m => !m.IsThreadReply).Ts;
+        await using var live = await LiveEventStream.OpenAsync(host.Host, visitor.Token);
+
+        (await SendAsync(host, Event("EvA", new JsonObject
+        {
+            ["type"] = "message", ["channel"] = SlackHost.Channel, ["user"] = Fox, ["text"] = "It ships Monday",
+            ["ts"] = "1800000002.000100", ["thread_ts"] = rootTs,
+        }))).Dispose();
+        (await SendAsync(host, Event("EvB", new JsonObject
+        {
+            ["type"] = "message", ["subtype"] = "message_changed", ["channel"] = SlackHost.Channel,
+            ["message"] = new JsonObject { ["type"] = "message", ["user"] = Fox, ["text"] = "It ships Tuesday", ["ts"] = "1800000002.000100", ["thread_ts"] = rootTs },
+            ["previous_message"] = new JsonObject { ["type"] = "message", ["user"] = Fox, ["text"] = "It ships Monday", ["ts"] = "1800000002.000100" },
+        }))).Dispose();
+
+        var changed = await live.NextAsync("message-changed");
+        Assert.Equal("It ships Tuesday", changed.Json.String("text"));
+        var edited = (await visitor.MessagesAsync(id)).Single(m => m.String("direction") == "operator")!;
+        Assert.Equal("It ships Tuesday", edited.String("text"));
+        Assert.NotNull(edited!["editedAt"]);
+
+        (await SendAsync(host, Event("EvC", new JsonObject
+        {
+            ["type"] = "message", ["subtype"] = "message_deleted", ["channel"] = SlackHost.Channel, ["deleted_ts"] = "1800000002.000100",
+            ["previous_message"] = new JsonObject { ["type"] = "message", ["user"] = Fox, ["text"] = "It ships Tuesday", ["ts"] = "1800000002.000100" },
+        }))).Dispose();
+
+        var deleted = (await visitor.MessagesAsync(id)).Single(m => m.String("direction") == "operator")!;
+        Assert.True(deleted!["deleted"]!.GetValue<bool>());
+        Assert.Equal("", deleted.String("text"));
+    }
+
+    private static JsonObject Event(string id, JsonObject slackEvent) =>
+        new() { ["type"] = "event_callback", ["event_id"] = id, ["event"] = slackEvent };
+
+    private static async Task<HttpResponseMessage> SendAsync(SlackHost host, JsonObject body)
+    {
+        using var client = host.Host.Visitor();
+        var request = SlackRequestSigner.CreateJsonRequest(new Uri(host.Host.BaseAddress, "/slack/events"), body.ToJsonString(), DateTimeOffset.UtcNow, SlackHost.SigningSecret);
+        return await client.SendAsync(request);
+    }
+}
