@@ -9,14 +9,25 @@ internal sealed class SlackHost : IAsyncDisposable
     public const string SigningSecret = "test-signing-secret-for-slack";
     public const string BotToken = "xoxb-test-bot-token";
 
-    private SlackHost(FakeSlack slack, InboxHost host)
+    private readonly Dictionary<string, string?> _settings;
+
+    private SlackHost(FakeSlack slack, InboxHost host, Dictionary<string, string?> settings)
     {
         Slack = slack;
         Host = host;
+        _settings = settings;
     }
 
     public FakeSlack Slack { get; }
-    public InboxHost Host { get; }
+    public InboxHost Host { get; private set; }
+
+    /// <summary>Stops the host wherever it is (deliveries in flight included) and starts a new one on the same database and fake Slack.</summary>
+    public async Task RestartAsync()
+    {
+        var folder = Host.DataDirectory;
+        await Host.DisposeAsync();
+        Host = new InboxHost(folder, _settings);
+    }
 
     public static async Task<SlackHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
@@ -33,7 +44,7 @@ internal sealed class SlackHost : IAsyncDisposable
             ["Outbox:MaxDelay"] = "00:00:01",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        return new SlackHost(slack, new InboxHost(settings: all));
+        return new SlackHost(slack, new InboxHost(settings: all), all);
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds (deliveries are asynchronous), failing after 15 s.</summary>
