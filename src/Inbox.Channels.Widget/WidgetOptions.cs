@@ -13,6 +13,10 @@ public sealed class WidgetOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(365);
     /// <summary>Longest visitor message, in characters; longer ones are refused with 413.</summary>
     public int MaxMessageLength { get; set; } = 4000;
+    /// <summary>Largest file a visitor may send, in bytes (413 above).</summary>
+    public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
+    /// <summary>The address customers and operators reach this host at, for file links (e.g. https://inbox.example.com); empty: taken from each upload request.</summary>
+    public Uri? PublicBaseUrl { get; set; }
     /// <summary>Messages (and new chats) one visitor may send per minute.</summary>
     public int MessagesPerMinute { get; set; } = 30;
     /// <summary>New visitor sessions one client address may open per minute.</summary>
@@ -35,6 +39,9 @@ public sealed class WidgetOptions
             yield return $"{Section}:SigningKeyFile must be set when {Section}:TokenSigningKey is empty.";
         if (TokenLifetime <= TimeSpan.Zero) yield return $"{Section}:TokenLifetime must be positive.";
         if (MaxMessageLength is < 1 or > 100_000) yield return $"{Section}:MaxMessageLength must be between 1 and 100000.";
+        if (MaxAttachmentBytes is < 1 or > 100 * 1024 * 1024) yield return $"{Section}:MaxAttachmentBytes must be between 1 and 104857600.";
+        if (PublicBaseUrl is { IsAbsoluteUri: false } || PublicBaseUrl?.Scheme is not (null or "http" or "https"))
+            yield return $"{Section}:PublicBaseUrl must be an absolute http(s) address such as https://inbox.example.com.";
         if (MessagesPerMinute < 1) yield return $"{Section}:MessagesPerMinute must be at least 1.";
         if (SessionsPerMinute < 1) yield return $"{Section}:SessionsPerMinute must be at least 1.";
         if (HeartbeatInterval <= TimeSpan.Zero) yield return $"{Section}:HeartbeatInterval must be positive.";

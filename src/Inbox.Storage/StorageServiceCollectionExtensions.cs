@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboxStore>(sp => sp.GetRequiredService<GroupCommitStore>());
         services.AddSingleton<IWriteStatistics>(sp => sp.GetRequiredService<GroupCommitStore>());
         services.AddSingleton<IInboxQueries, EfInboxQueries>();
+        services.AddSingleton<Core.Files.IAttachmentStore, Files.EfAttachmentStore>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

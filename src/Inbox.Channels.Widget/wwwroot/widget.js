@@ -34,11 +34,12 @@
 
   async function request(method, path, body, token) {
     const headers = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const isForm = body instanceof FormData; // a file upload: the browser sets the multipart boundary itself
+    if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = 'Bearer ' + token;
     let res;
     try {
-      res = await fetch(ORIGIN + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      res = await fetch(ORIGIN + path, { method, headers, body: body === undefined ? undefined : isForm ? body : JSON.stringify(body) });
     } catch {
       throw new ApiError(0, null, null); // network down, CORS refused, …
     }
@@ -284,6 +285,31 @@
     }
   }
 
+  // A file goes into the open chat (a new chat starts with the typed text, or the file's name).
+  async function sendFile(file) {
+    if (!file || sending) return;
+    sending = true; ui.send.disabled = true; clearError();
+    try {
+      let convId = currentId;
+      if (convId == null) {
+        const text = ui.input.value.trim() || '📎 ' + file.name;
+        const res = await api('POST', '/widget/api/conversations', { text, clientMessageId: uuid(), site: SITE });
+        upsertConversation(res.conversation); addMessages([res.message], true);
+        if (ui.input.value.trim() === text) ui.input.value = '';
+        convId = res.conversation.id;
+        if (view === 'chat' && currentId == null) showChat(convId);
+      }
+      const form = new FormData();
+      form.append('file', file, file.name);
+      form.append('clientMessageId', uuid());
+      addMessages([await api('POST', `/widget/api/conversations/${enc(convId)}/files`, form)], true);
+    } catch (err) {
+      showError(err);
+    } finally {
+      sending = false; ui.send.disabled = false; ui.file.value = '';
+    }
+  }
+
   async function loadProfile() {
     if (profileLoaded) return;
     profileLoaded = true;
@@ -492,6 +518,7 @@
     <p class="error" data-ref="error" data-testid="inbox-error" role="alert" hidden></p>
     <form class="composer" data-ref="composer" hidden>
       <textarea data-ref="input" data-testid="inbox-input" rows="2" aria-label="Your message" placeholder="Type your message…"></textarea>
+      <label class="attach" title="Send a file" aria-label="Send a file" data-testid="inbox-attach">📎<input type="file" data-ref="file" data-testid="inbox-file" hidden></label>
       <button class="primary" type="submit" data-ref="send" data-testid="inbox-send" aria-label="Send message">Send</button>
     </form>
     <details class="profile" data-ref="profile" open hidden>
@@ -562,6 +589,7 @@ button:disabled { opacity: .6; cursor: default; }
 .notice.intro { background: #eff6ff; color: #1e40af; }
 .error { margin: 0; padding: 8px 14px; background: #fef2f2; color: #b91c1c; font-size: 13px; border-top: 1px solid #fecaca; }
 .composer { display: flex; align-items: flex-end; gap: 8px; padding: 10px 12px; border-top: 1px solid #e5e7eb; }
+.attach { cursor: pointer; font-size: 18px; padding: 6px 4px; user-select: none; }
 textarea { flex: 1; min-height: 40px; max-height: 120px; resize: vertical; padding: 8px 10px; border: 1px solid #d1d5db; border-radius: 8px; }
 input { min-width: 0; padding: 5px 8px; border: 1px solid #d1d5db; border-radius: 6px; }
 textarea:focus, input:focus { outline: 2px solid var(--accent); outline-offset: -1px; }
@@ -598,6 +626,7 @@ label { display: grid; grid-template-columns: 48px 1fr; align-items: center; gap
     ui.back.addEventListener('click', () => { showList(); if (!conversations) start(); });
     ui.newChat.addEventListener('click', () => showChat(null));
     ui.composer.addEventListener('submit', e => { e.preventDefault(); send(); });
+    ui.file.addEventListener('change', () => sendFile(ui.file.files && ui.file.files[0]));
     ui.input.addEventListener('keydown', e => {
       // Enter sends, Shift+Enter is a newline; leave Enter alone while an IME is composing.
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); send(); }

@@ -77,6 +77,7 @@ public static class InboxHostExtensions
         app.MapHealthChecks("/health");
         app.MapWidgetAssets();
         app.MapWidgetApi();
+        app.MapWidgetFiles();
         app.MapOperatorApi();
         app.MapSlackBridge();
         return app;

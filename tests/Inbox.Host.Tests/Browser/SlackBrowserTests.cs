@@ -36,6 +36,25 @@ public sealed class SlackBrowserTests(ChromiumFixture chromium) : IClassFixture<
         await Expect(page.Locator("inbox-widget [data-testid=inbox-message]")).ToHaveCountAsync(2);
     }
 
+    [Fact]
+    public async Task A_file_picked_in_the_widget_reaches_the_slack_thread_as_a_link()
+    {
+        await using var host = await SlackHost.StartAsync();
+        var page = await chromium.NewPageAsync(host.Host.BaseAddress);
+        await using var context = page.Context;
+
+        await page.GotoAsync("/");
+        await page.Locator("inbox-widget [data-testid=inbox-launcher]").ClickAsync();
+        await page.Locator("inbox-widget [data-testid=inbox-file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "screenshot.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+        });
+
+        await Expect(page.Locator("inbox-widget [data-testid=inbox-message] a.file")).ToHaveTextAsync(["screenshot.png"]);
+        await SlackHost.EventuallyAsync(() => host.Slack.Messages(SlackHost.Channel).Count == 3, "the chat and the file are in Slack");
+        Assert.Contains("screenshot.png", host.Slack.Messages(SlackHost.Channel).Last().BlocksJson);
+    }
+
     private static async Task PostInThreadAsync(SlackHost host, string rootTs, string ts, string text)
     {
         var body = new JsonObject
