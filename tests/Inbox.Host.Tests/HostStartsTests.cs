@@ -10,5 +10,8 @@ public sealed class HostStartsTests
         Assert.Equal("Healthy", await client.GetStringAsync("/health"));
         Assert.Contains("<script", await client.GetStringAsync("/"));
         Assert.Contains("InboxWidget", await client.GetStringAsync("/widget.js"));
+        // The Slack bridge is off without its credentials: its endpoints do not exist.
+        using var slack = await client.PostAsync("/slack/events", new StringContent("{}"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, slack.StatusCode);
     }
 }
