@@ -9,6 +9,8 @@ using Inbox.Slack.Rendering;
 using Inbox.Slack.WebApi;
 using Microsoft.AspNetCore.Http;
 
+using static Inbox.Slack.SlackJson;
+
 namespace Inbox.Slack.Commands;
 
 /// <summary>Answers interactivity: the thread root's buttons (block_actions) and the Transfer modal's submission (view_submission).</summary>
@@ -92,6 +94,4 @@ public sealed class SlackInteractions(
 
     private static IResult Errors(string message) =>
         Results.Json(new { response_action = "errors", errors = new Dictionary<string, string> { [TransferBlock] = message } });
-
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
 }

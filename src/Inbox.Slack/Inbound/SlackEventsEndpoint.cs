@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using static Inbox.Slack.SlackJson;
+
 namespace Inbox.Slack.Inbound;
 
 /// <summary>The Events API endpoint: URL verification, and operators' thread messages turned into replies or notes.</summary>
@@ -109,6 +111,4 @@ public sealed class SlackEventsEndpoint(
         if (!result.Succeeded)
             logger.LogDebug("Slack change of {Ts} not applied: {Reason}", ts, result.Error.Message);
     }
-
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
 }

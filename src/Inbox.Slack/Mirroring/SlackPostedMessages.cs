@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Inbox.Core.Model;
 using Inbox.Slack.WebApi;
 
+using static Inbox.Slack.SlackJson;
+
 namespace Inbox.Slack.Mirroring;
 
 /// <summary>Finds what an earlier, possibly successful attempt already posted, by the metadata every Inbox post carries.</summary>
@@ -65,6 +67,4 @@ public sealed class SlackPostedMessages(SlackWebApi slack)
         answer.Ok
             ? (answer.Body?["messages"] as JsonArray)?.OfType<JsonObject>() ?? []
             : throw new HttpRequestException($"Could not check Slack for an earlier post: {answer}");
-
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
 }
