@@ -22,16 +22,10 @@ public static class SlackEndpoints
             var (request, refusal) = await SlackRequest.ReadAsync(context, verifier, MaxBodyBytes);
             return refusal ?? await events.HandleAsync(request!, context.RequestAborted);
         });
-        app.MapPost("/slack/commands", async (HttpContext context, SlackRequestVerifier verifier, SlashCommandHandler handler) =>
+        app.MapPost("/slack/commands", async (HttpContext context, SlackRequestVerifier verifier, SlashCommandEndpoint commands) =>
         {
             var (request, refusal) = await SlackRequest.ReadAsync(context, verifier, MaxBodyBytes);
-            if (refusal is not null) return refusal;
-            var form = request!.Form();
-            var userId = form.GetValueOrDefault("user_id").ToString();
-            if (string.IsNullOrEmpty(userId))
-                return Results.Problem(detail: "A slash command needs user_id.", statusCode: StatusCodes.Status400BadRequest);
-            var text = await handler.RunAsync(form.GetValueOrDefault("text").ToString(), userId, context.RequestAborted);
-            return Results.Json(new { response_type = "ephemeral", text });
+            return refusal ?? await commands.HandleAsync(request!);
         });
         app.MapPost("/slack/interactions", async (HttpContext context, SlackRequestVerifier verifier, SlackInteractions interactions) =>
         {

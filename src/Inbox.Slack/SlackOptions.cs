@@ -21,6 +21,8 @@ public sealed class SlackOptions
     public double PostsPerSecond { get; set; } = 1;
     /// <summary>Posts that may go out back to back before the pace applies.</summary>
     public int PostBurst { get; set; } = 3;
+    /// <summary>How long a slash command may work before Slack gets "working on it" and the answer follows through response_url (Slack allows 3 s).</summary>
+    public TimeSpan CommandAnswerBudget { get; set; } = TimeSpan.FromSeconds(2.5);
     /// <summary>Longest single Web API call.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -49,6 +51,8 @@ public sealed class SlackOptions
             yield return $"{Section}:PostsPerSecond must be above 0 and at most 1000.";
         if (PostBurst is < 1 or > 100)
             yield return $"{Section}:PostBurst must be between 1 and 100.";
+        if (CommandAnswerBudget <= TimeSpan.Zero || CommandAnswerBudget >= TimeSpan.FromSeconds(3))
+            yield return $"{Section}:CommandAnswerBudget must be above 0 and below 3 seconds (Slack's deadline).";
         if (RequestTimeout <= TimeSpan.Zero)
             yield return $"{Section}:RequestTimeout must be positive.";
     }

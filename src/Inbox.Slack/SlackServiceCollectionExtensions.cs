@@ -34,6 +34,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackEventsEndpoint>();
         services.AddSingleton<SlackLinks>();
         services.AddSingleton<SlashCommandHandler>();
+        services.AddSingleton<SlashCommandEndpoint>();
         services.AddSingleton<SlackInteractions>();
         services.AddSingleton<SlackHomeTab>();
         return services;

@@ -54,6 +54,22 @@ public sealed class SlackWebApi(HttpClient http, IOptions<SlackOptions> options,
         }
     }
 
+    /// <summary>Posts a late answer to a slash command's response_url (only to Slack's hooks host, or the configured API host).</summary>
+    public async Task<bool> RespondAsync(Uri responseUrl, object message, CancellationToken cancellationToken)
+    {
+        var allowed = responseUrl.Scheme == Uri.UriSchemeHttps && responseUrl.Host == "hooks.slack.com"
+            || responseUrl.Host == options.Value.ApiBaseUrl.Host && responseUrl.Port == options.Value.ApiBaseUrl.Port;
+        if (!allowed)
+        {
+            logger.LogWarning("Refused to answer to response_url on {Host}: not a Slack address", responseUrl.Host);
+            return false;
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.RequestTimeout);
+        using var response = await http.PostAsJsonAsync(responseUrl, message, Json, timeout.Token);
+        return response.IsSuccessStatusCode;
+    }
+
     public async Task<SlackApiResponse> PostMessageAsync(SlackPost post, CancellationToken cancellationToken) =>
         await CallAsync("chat.postMessage", post, cancellationToken);
 

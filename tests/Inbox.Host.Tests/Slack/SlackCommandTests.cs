@@ -85,6 +85,26 @@ public sealed class SlackCommandTests
     }
 
     [Fact]
+    public async Task Slow_work_answers_working_on_it_at_once_and_the_result_through_the_response_url()
+    {
+        await using var host = await SlackHost.StartAsync(new Dictionary<string, string?> { ["Slack:CommandAnswerBudget"] = "00:00:00.300" });
+        host.Slack.AddUser(Fox, "Fox Mulder", "fox@acme.test");
+        // Slack's users.info is slow today: looking up who typed the command takes longer than the budget.
+        host.Slack.FailNext("users.info", 1, FakeFault.Timeout(TimeSpan.FromSeconds(1)));
+        var id = await WidgetVisitor.NewConversationAsync(host.Host, "Please help");
+
+        var started = DateTime.UtcNow;
+        var first = await CommandAsync(host, $"close #{id}", host.Slack.ResponseUrl("late-1"));
+        Assert.Equal("Working on it…", first);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(3), "Slack must get its answer within 3 s");
+
+        await SlackHost.EventuallyAsync(() => host.Slack.Responses.Any(r => r.Id == "late-1"), "the late answer is posted to the response_url");
+        var late = JsonNode.Parse(host.Slack.Responses.Single(r => r.Id == "late-1").Body)!;
+        Assert.Equal("ephemeral", late.String("response_type"));
+        Assert.Contains("closed", late.String("text"));
+    }
+
+    [Fact]
     public async Task A_forged_command_is_refused()
     {
         await using var host = await StartAsync();
@@ -103,21 +123,21 @@ public sealed class SlackCommandTests
         return host;
     }
 
-    private static async Task<string> CommandAsync(SlackHost host, string text)
+    private static async Task<string> CommandAsync(SlackHost host, string text, Uri? responseUrl = null)
     {
-        using var response = await SendAsync(host, text);
+        using var response = await SendAsync(host, text, responseUrl: responseUrl);
         var body = await response.ShouldBe(HttpStatusCode.OK);
         Assert.Equal("ephemeral", body.String("response_type"));
         return body.String("text")!;
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(SlackHost host, string text, string secret = SlackHost.SigningSecret)
+    private static async Task<HttpResponseMessage> SendAsync(SlackHost host, string text, string secret = SlackHost.SigningSecret, Uri? responseUrl = null)
     {
         using var client = host.Host.Visitor();
         var request = SlackRequestSigner.CreateFormRequest(new Uri(host.Host.BaseAddress, "/slack/commands"),
         [
             new("token", "legacy"), new("team_id", "T0FAKE"), new("channel_id", SlackHost.Channel), new("user_id", Fox),
-            new("command", "/inbox"), new("text", text), new("response_url", "https://hooks.slack.test/commands/1"),
+            new("command", "/inbox"), new("text", text), new("response_url", (responseUrl ?? host.Slack.ResponseUrl("unused")).AbsoluteUri),
             new("trigger_id", "1337.42.abcd"),
         ], DateTimeOffset.UtcNow, secret);
         return await client.SendAsync(request);

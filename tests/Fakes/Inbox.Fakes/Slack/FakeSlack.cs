@@ -88,6 +88,18 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>Modals opened and Home tabs published, oldest first.</summary>
     public IReadOnlyList<FakeSlackView> Views => _workspace.Views();
 
+    private const string ResponseUrlPrefix = "/commands/";
+    private readonly List<(string Id, string Body)> _responses = [];
+
+    /// <summary>A response_url as Slack would give with a slash command; what is posted to it shows in <see cref="Responses"/>.</summary>
+    public Uri ResponseUrl(string id) => new(ApiBaseUrl, $"..{ResponseUrlPrefix}{Uri.EscapeDataString(id)}");
+
+    /// <summary>The bodies posted to <see cref="ResponseUrl"/>s, by their id.</summary>
+    public IReadOnlyList<(string Id, string Body)> Responses
+    {
+        get { lock (_gate) return _responses.ToArray(); }
+    }
+
     /// <summary>The next <paramref name="count"/> calls to <paramref name="method"/> fail with <paramref name="fault"/> (queued after earlier ones).</summary>
     public void FailNext(string method, int count, FakeFault fault)
     {
@@ -122,6 +134,16 @@ public sealed class FakeSlack : IAsyncDisposable
         var cancellationToken = aborted.Token;
         const string prefix = "/api/";
         var path = context.Request.Path.Value ?? "";
+        if (path.StartsWith(ResponseUrlPrefix, StringComparison.Ordinal) && HttpMethods.IsPost(context.Request.Method))
+        {
+            // A slash command's response_url: Slack takes a JSON message and answers "ok" in plain text.
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync(cancellationToken);
+            lock (_gate) _responses.Add((path[ResponseUrlPrefix.Length..], body));
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync("ok", cancellationToken);
+            return;
+        }
         if (!path.StartsWith(prefix, StringComparison.Ordinal) || path.Length == prefix.Length
             || !(HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsGet(context.Request.Method)))
         {
