@@ -1,0 +1,40 @@
+namespace Inbox.Teams;
+
+/// <summary>The Teams bridge's settings, bound from the "Teams" section (env: Teams__AppId, ...).</summary>
+public sealed class TeamsOptions
+{
+    public const string Section = "Teams";
+
+    /// <summary>The bot's Microsoft App ID: the audience of every token Teams sends.</summary>
+    public string? AppId { get; set; }
+    /// <summary>The bot's client secret, for the tokens Inbox sends with its own calls.</summary>
+    public string? AppPassword { get; set; }
+    /// <summary>For a single-tenant bot, its tenant; empty for multi-tenant.</summary>
+    public string? TenantId { get; set; }
+    /// <summary>Where Bot Framework publishes its token signing keys.</summary>
+    public Uri OpenIdMetadataUrl { get; set; } = new("https://login.botframework.com/v1/.well-known/openidconfiguration");
+    /// <summary>Where Inbox gets its own tokens (client credentials).</summary>
+    public Uri TokenEndpoint { get; set; } = new("https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token");
+    /// <summary>The channel for conversation threads; empty: where the bot was installed or told "use this channel".</summary>
+    public string? ChannelId { get; set; }
+    /// <summary>A thread reply starting with one of these (comma-separated) is an internal note.</summary>
+    public string NotePrefix { get; set; } = "//,note:";
+    /// <summary>Clock skew tolerated on token lifetimes.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The bridge runs only with both an app id and a password.</summary>
+    public bool IsEnabled => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppPassword);
+
+    public IEnumerable<string> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(AppId) != string.IsNullOrWhiteSpace(AppPassword))
+            yield return $"{Section}:AppId and {Section}:AppPassword go together: set both to turn the Teams bridge on, or neither.";
+        if (!IsEnabled) yield break;
+        if (!OpenIdMetadataUrl.IsAbsoluteUri) yield return $"{Section}:OpenIdMetadataUrl must be an absolute URL.";
+        if (!TokenEndpoint.IsAbsoluteUri) yield return $"{Section}:TokenEndpoint must be an absolute URL.";
+        if (TenantId is { Length: > 0 } tenant && !Guid.TryParse(tenant, out _))
+            yield return $"{Section}:TenantId must be a tenant id (a GUID) or empty.";
+        if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(10))
+            yield return $"{Section}:ClockSkew must be between 0 and 10 minutes.";
+    }
+}
