@@ -18,6 +18,7 @@ namespace Inbox.Slack.Inbound;
 /// make the message's external id, which the inbox stores at most once.
 /// </remarks>
 public sealed class SlackEventsEndpoint(
+    WebApi.SlackWebApi slack,
     SlackOperators operators,
     Commands.SlackHomeTab homeTab,
     OperatorCommands commands,
@@ -86,8 +87,17 @@ public sealed class SlackEventsEndpoint(
         var result = note is not null
             ? await commands.AddNoteAsync(thread.ConversationId, author.Id, text[note.Length..].Trim(), externalId, ct)
             : await commands.ReplyAsync(thread.ConversationId, author.Id, text, externalId: externalId, cancellationToken: ct);
+        // Only the author sees these: a note is marked as one, and a refused reply says why it did not go out.
+        string? mark = null;
         if (!result.Succeeded)
+        {
             logger.LogWarning("Slack message {Ts} in #{Conversation} was refused: {Reason}", ts, thread.ConversationId, result.Error.Message);
+            mark = $"⚠️ Not sent to the customer: {Rendering.SlackText.Escape(result.Error.Message)}";
+        }
+        else if (note is not null && result.Value.Summary != "Already noted.")
+            mark = "📝 Saved as an internal note — the customer does not see it.";
+        if (mark is not null)
+            await slack.CallAsync("chat.postEphemeral", new { channel, user = userId, thread_ts = threadTs, text = mark }, ct);
     }
 
     // Edits and deletions of an operator's own thread message; anything else (unfurls, our bot's updates) is not ours to change.

@@ -56,6 +56,27 @@ public sealed class SlackEventsTests
         var note = Assert.Single(details["notes"]!.AsArray());
         Assert.Equal("refund approved by finance", note.String("text"));
         Assert.Equal("Fox Mulder", note.String("authorName"));
+        var mark = Assert.Single(host.Slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal(Fox, mark.Argument("user"));
+        Assert.Contains("internal note", mark.Argument("text"));
+    }
+
+    [Fact]
+    public async Task A_reply_that_cannot_reach_the_customer_tells_its_author_why()
+    {
+        await using var host = await SlackHost.StartAsync();
+        host.Slack.AddUser(Fox, "Fox Mulder", "fox@acme.test");
+        using var visitor = await WidgetVisitor.OpenSessionAsync(host.Host);
+        using var console = OperatorConsole.Dana(host.Host);
+        var (id, rootTs) = await StartThreadAsync(host, visitor, "buy my crypto");
+        await console.RunAsync(id, "block");
+
+        (await SendEventAsync(host, ThreadMessage("EvBlocked", rootTs, "1800000001.000900", "Hello?"))).Dispose();
+
+        var warning = Assert.Single(host.Slack.CallsTo("chat.postEphemeral"));
+        Assert.Contains("Not sent to the customer", warning.Argument("text"));
+        Assert.Contains("blocked", warning.Argument("text"));
+        Assert.DoesNotContain(await visitor.MessagesAsync(id), m => m.String("direction") == "operator");
     }
 
     [Fact]
