@@ -257,6 +257,8 @@
   async function send() {
     const text = ui.input.value.trim();
     if (!text || sending) return;
+    // A visitor quicker than the first load would otherwise be sent back to the composer when it finishes.
+    if (started) await started;
     const convId = currentId;
     // Same text to the same chat after a failure = same clientMessageId, so the server can drop a double send.
     const key = (convId == null ? '' : convId) + '\n' + text;
@@ -288,6 +290,7 @@
   // A file goes into the open chat (a new chat starts with the typed text, or the file's name).
   async function sendFile(file) {
     if (!file || sending) return;
+    if (started) await started;
     sending = true; ui.send.disabled = true; clearError();
     try {
       let convId = currentId;

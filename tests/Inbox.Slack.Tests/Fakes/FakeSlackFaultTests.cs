@@ -85,14 +85,15 @@ public sealed class FakeSlackFaultTests : IAsyncLifetime
     public async Task A_slow_answer_makes_the_clients_timeout_fire_and_nothing_is_posted()
     {
         await using var slack = await FakeSlack.StartAsync("xoxb-test");
-        using var impatient = new RawSlackClient(slack, timeout: TimeSpan.FromMilliseconds(300));
+        // A second is long enough for the fake to have read the call even on a busy machine, and far below its 30 s delay.
+        using var impatient = new RawSlackClient(slack, timeout: TimeSpan.FromSeconds(1));
         slack.FailNext("chat.postMessage", 1, FakeFault.Timeout(TimeSpan.FromSeconds(30)));
         var clock = Stopwatch.StartNew();
 
         await Assert.ThrowsAsync<TaskCanceledException>(() =>
             impatient.PostJsonAsync("chat.postMessage", new JsonObject { ["channel"] = "C1", ["text"] = "hi" }));
 
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(10));
         Assert.Single(slack.CallsTo("chat.postMessage"));
         Assert.Empty(slack.Messages("C1"));
     }
