@@ -26,7 +26,7 @@ public sealed partial class SlashCommandHandler(
 
         var me = await operators.ResolveAsync(slackUserId, ct);
         if (me is null) return "I could not find your Slack profile, so I cannot act for you.";
-        if (CommandLine.ViewOf(line.Verb) is { } view) return await ViewAsync(view, line, me, ct);
+        if (CommandLine.ViewOf(line.Verb) is { } view) return await ViewAsync(view, line.Page, line.Filter, me, ct);
 
         var id = line.ConversationId.GetValueOrDefault();
         InboxResult<ConversationChange> result;
@@ -57,13 +57,12 @@ public sealed partial class SlashCommandHandler(
     }
 
     /// <summary>A view's first page as mrkdwn, for the Home tab.</summary>
-    public Task<string> ViewTextAsync(InboxView view, Operator me, CancellationToken ct) =>
-        ViewAsync(view, new CommandLine(CommandVerb.Help), me, ct);
+    public Task<string> ViewTextAsync(InboxView view, Operator me, CancellationToken ct) => ViewAsync(view, 1, null, me, ct);
 
-    internal async Task<string> ViewAsync(InboxView view, CommandLine line, Operator me, CancellationToken ct)
+    private async Task<string> ViewAsync(InboxView view, int pageNumber, ClosedFilterText? typedFilter, Operator me, CancellationToken ct)
     {
         ConversationFilter? filter = null;
-        if (line.Filter is { } typed)
+        if (typedFilter is { } typed)
         {
             var (parsed, problem) = await FilterAsync(typed, ct);
             if (problem is not null) return problem;
@@ -76,18 +75,18 @@ public sealed partial class SlashCommandHandler(
         {
             page = await queries.GetViewAsync(new ViewQuery(view, me.Id, filter, after, PageSize), ct);
             after = page.NextCursor;
-        } while (number++ < line.Page && after is not null);
+        } while (number++ < pageNumber && after is not null);
 
         var counts = await queries.GetCountsAsync(me.Id, ct);
         var text = new StringBuilder()
             .Append($"*{view}* — {page.TotalCount} conversation{(page.TotalCount == 1 ? "" : "s")}")
-            .Append(line.Page > 1 ? $", page {line.Page}" : "")
+            .Append(pageNumber > 1 ? $", page {pageNumber}" : "")
             .AppendLine($"   _(You {counts.You} · Open {counts.Open} · All {counts.All} · Closed {counts.Closed} · Spam {counts.Spam})_");
         if (page.Summary is { } summary)
             text.AppendLine($"Closed: {summary.Count} · average duration {Duration(summary.AverageDuration)} · average first response {Duration(summary.AverageFirstResponse)}");
         if (page.Items.Count == 0) text.AppendLine("_Nothing here._");
         foreach (var row in page.Items) text.AppendLine(await RowAsync(row, ct));
-        if (page.NextCursor is not null) text.Append($"_More: `/inbox {view.ToString().ToLowerInvariant()} {line.Page + 1}`_");
+        if (page.NextCursor is not null) text.Append($"_More: `/inbox {view.ToString().ToLowerInvariant()} {pageNumber + 1}`_");
         return text.ToString().TrimEnd();
     }
 
