@@ -52,6 +52,10 @@ public sealed class SlackMirroringTests
         await console.RunAsync(id, "close");
 
         await SlackHost.EventuallyAsync(() => (host.Slack.Message(SlackHost.Channel, root.Ts)!.Text ?? "").Contains("Closed"), "the root shows Closed");
+        // A redraw shows the state at delivery time, so the root can read Closed before the later posts are out:
+        // the close's own line is the last post of this conversation, and order per conversation is kept.
+        await SlackHost.EventuallyAsync(() => host.Slack.Thread(SlackHost.Channel, root.Ts).Any(m => m.Text?.Contains("closed the conversation") == true),
+            "every post up to the close is in the thread");
         var redrawn = host.Slack.Message(SlackHost.Channel, root.Ts)!;
         Assert.Contains(InboxHost.OperatorName, redrawn.BlocksJson);
         Assert.Contains("inbox.reopen", redrawn.BlocksJson);
