@@ -1,5 +1,13 @@
 using Inbox.Host.Extensions;
+using Inbox.Host.TeamsPackage;
 using Inbox.Storage;
+
+if (args is [TeamsPackageCommand.Verb, ..])
+{
+    // `dotnet run --project src/Inbox.Host -- teams-package --app-id <id> --domain <host>`: write the Teams app package and exit.
+    Environment.ExitCode = await TeamsPackageCommand.RunAsync(args[1..], Console.Out, Console.Error);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "migrate").ToArray());
 builder.AddInbox();

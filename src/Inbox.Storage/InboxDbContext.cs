@@ -16,6 +16,7 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options) : D
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
     public DbSet<ConversationThread> ConversationThreads => Set<ConversationThread>();
     public DbSet<Files.FileRecord> Files => Set<Files.FileRecord>();
+    public DbSet<Settings.BridgeSettingRecord> BridgeSettings => Set<Settings.BridgeSettingRecord>();
 
     /// <summary>The contact a channel identity belongs to; driven by the identity's unique index, never a scan of contacts.</summary>
     public async Task<Guid?> ContactIdOf(ContactIdentity identity, CancellationToken cancellationToken) =>

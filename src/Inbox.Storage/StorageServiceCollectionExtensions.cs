@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWriteStatistics>(sp => sp.GetRequiredService<GroupCommitStore>());
         services.AddSingleton<IInboxQueries, EfInboxQueries>();
         services.AddSingleton<Core.Files.IAttachmentStore, Files.EfAttachmentStore>();
+        services.AddSingleton<Core.Storage.IBridgeSettings, Settings.EfBridgeSettings>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

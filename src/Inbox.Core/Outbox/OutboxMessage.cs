@@ -10,4 +10,7 @@ namespace Inbox.Core.Outbox;
 public sealed record OutboxMessage(string Destination, string PartitionKey, string IdempotencyKey, string Payload, long? MessageId = null, long? ThreadOf = null)
 {
     public static string ConversationPartition(long conversationId) => $"conversation:{conversationId}";
+
+    /// <summary>One destination's own order for a conversation: a destination that is down holds up none of the others.</summary>
+    public static string ConversationPartition(string destination, long conversationId) => $"{destination}:conversation:{conversationId}";
 }

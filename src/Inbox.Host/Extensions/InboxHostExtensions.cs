@@ -7,6 +7,7 @@ using Inbox.Core.Outbox;
 using Inbox.Host.Health;
 using Inbox.Host.OperatorApi;
 using Inbox.Slack;
+using Inbox.Teams;
 using Inbox.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public static class InboxHostExtensions
         services.AddSingleton<CustomerMessages>();
         services.AddSingleton<OperatorCommands>();
         services.AddSingleton<OperatorDirectory>();
+        services.AddSingleton<Core.Commands.Text.CommandRunner>();
 
         services.AddInboxStorage(configuration);
         // The widget's generated signing key lives beside the database unless configured elsewhere.
@@ -42,6 +44,7 @@ public static class InboxHostExtensions
         });
         services.AddWidgetChannel(configuration);
         services.AddSlackBridge(configuration);
+        services.AddTeamsBridge(configuration);
 
         services.AddOptions<OperatorApiOptions>().Bind(configuration.GetSection(OperatorApiOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OperatorApiOptions>>(new DelegatingValidator<OperatorApiOptions>(o => o.Validate()));
@@ -80,6 +83,7 @@ public static class InboxHostExtensions
         app.MapWidgetFiles();
         app.MapOperatorApi();
         app.MapSlackBridge();
+        app.MapTeamsBridge();
         return app;
     }
 
@@ -93,5 +97,10 @@ public static class InboxHostExtensions
             app.Logger.LogInformation("Slack bridge is on: conversations are mirrored into channel {Channel}", slack.ChannelId);
         else
             app.Logger.LogInformation("Slack bridge is off: set Slack:SigningSecret and Slack:BotToken (and Slack:ChannelId) to turn it on");
+        var teams = app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        if (teams.IsEnabled)
+            app.Logger.LogInformation("Teams bridge is on: Bot Framework activities are taken at {Path}", TeamsEndpoints.MessagesPath);
+        else
+            app.Logger.LogInformation("Teams bridge is off: set Teams:AppId and Teams:AppPassword to turn it on");
     }
 }

@@ -9,21 +9,23 @@ public sealed class SlackOutboxRouter : IOutboxRouter
 {
     public const string Destination = "slack";
 
-    /// <summary>Messages written in Slack carry external ids with this prefix; they are already in the thread.</summary>
-    public const string ExternalIdPrefix = "slack:";
+    /// <summary>Messages written in Slack carry external ids starting "slack:"; they are already in the thread.</summary>
+    public const string Surface = "slack";
+
+    public const string ExternalIdPrefix = Surface + ":";
 
     public void Route(InboxEvent inboxEvent, ICollection<OutboxMessage> outbox)
     {
         if (inboxEvent.IsSilenced) return;
         var id = inboxEvent.Conversation.Id;
-        var partition = OutboxMessage.ConversationPartition(id);
+        var partition = OutboxMessage.ConversationPartition(Destination, id);
         switch (inboxEvent)
         {
             case ConversationStarted:
                 outbox.Add(new OutboxMessage(Destination, partition, $"slack:root:{id}",
                     new SlackPush(SlackPushKind.Root, id).ToJson(), ThreadOf: id));
                 break;
-            case MessageAdded { Message: var message } when !WrittenInSlack(message):
+            case MessageAdded { Message: var message } when !MessageOrigin.IsFrom(message, Surface):
                 outbox.Add(new OutboxMessage(Destination, partition, $"slack:message:{message.Id}",
                     new SlackPush(SlackPushKind.Message, id, message.Id).ToJson(), message.Id));
                 break;
@@ -33,7 +35,4 @@ public sealed class SlackOutboxRouter : IOutboxRouter
                 break;
         }
     }
-
-    private static bool WrittenInSlack(Message message) =>
-        message.ExternalId?.StartsWith(ExternalIdPrefix, StringComparison.Ordinal) == true;
 }

@@ -9,10 +9,12 @@ public static class ThreadLineRenderer
     public static IReadOnlyList<SlackMessage> Render(Message message)
     {
         var author = SlackText.Escape(SlackText.SingleLine(message.AuthorName ?? "Inbox"));
+        // Written in Teams: say so. Through the operator API it is just Inbox, and Slack's own messages never come here.
+        var where = MessageOrigin.SurfaceOf(message) == "teams" ? " in Teams" : "";
         var label = message.Direction switch
         {
-            MessageDirection.FromOperator => $"↩️ *{author}* replied to the customer",
-            MessageDirection.Note => $"📝 *Note by {author}* (not sent to the customer)",
+            MessageDirection.FromOperator => $"↩️ *{author}* replied to the customer{where}",
+            MessageDirection.Note => $"📝 *Note by {author}*{where} (not sent to the customer)",
             _ => "ℹ️ Inbox",
         };
         var chunks = SlackText.Split(SlackText.Escape(message.Text.Trim()), SlackLimits.SectionText);

@@ -374,6 +374,28 @@ namespace Inbox.Storage.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Inbox.Storage.Settings.BridgeSettingRecord", b =>
+                {
+                    b.Property<string>("Bridge")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Bridge", "Key");
+
+                    b.ToTable("BridgeSettings", (string)null);
+                });
+
             modelBuilder.Entity("Inbox.Core.Model.Contact", b =>
                 {
                     b.OwnsMany("Inbox.Core.Model.ContactIdentity", "Identities", b1 =>

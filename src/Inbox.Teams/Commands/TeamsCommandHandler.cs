@@ -1,0 +1,64 @@
+using System.Globalization;
+using Inbox.Core.Commands.Text;
+using Inbox.Core.Model;
+using Inbox.Core.Views;
+using Inbox.Teams.Activities;
+using Inbox.Teams.Cards;
+using Inbox.Teams.Inbound;
+
+namespace Inbox.Teams.Commands;
+
+/// <summary>
+/// Runs <c>@Inbox ...</c> for the Teams user who wrote it: the same verbs and arguments as <c>/inbox</c> in Slack.
+/// In a conversation's own thread the conversation may be left out ("@Inbox close" closes that one).
+/// </summary>
+public sealed class TeamsCommandHandler(CommandRunner runner, TeamsOperators operators, IInboxQueries queries, TimeProvider time)
+{
+    private const string ReferenceHint = "mention a team member (e.g. @Lee) or give their email";
+
+    /// <summary>Verbs that act on one conversation and so take "#123" first.</summary>
+    private static readonly HashSet<CommandVerb> TakesConversation =
+    [
+        CommandVerb.Assign, CommandVerb.Transfer, CommandVerb.Join, CommandVerb.Close, CommandVerb.Reopen, CommandVerb.Block,
+        CommandVerb.Unblock, CommandVerb.Note, CommandVerb.Tag, CommandVerb.Untag, CommandVerb.Details, CommandVerb.History,
+    ];
+
+    /// <summary>Whether the text starts with a command word; in a conversation's thread anything else is a reply.</summary>
+    public static bool IsCommand(string text)
+    {
+        var first = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return first is not null && !int.TryParse(first, out _)
+            && Enum.TryParse<CommandVerb>(first, ignoreCase: true, out var verb) && Enum.IsDefined(verb) && verb != CommandVerb.MarkSpam;
+    }
+
+    public async Task<AdaptiveCard> RunAsync(TeamsCommandText command, Operator me, Uri serviceUrl, string conversationId, long? threadOf, CancellationToken ct)
+    {
+        var parsed = CommandLine.Parse(WithConversation(command.Text, threadOf));
+        if (!parsed.Succeeded) return Render(new CommandAnswer.Refused(parsed.Error.Message));
+        var line = parsed.Value;
+        if (line.Argument is { } argument) line = line with { Argument = command.Readable(argument) };
+
+        async Task<Operator?> Resolve(string reference, CancellationToken token)
+        {
+            if (command.Mentions.TryGetValue(reference, out var user))
+                return await operators.ResolveAsync(serviceUrl, conversationId, user.Id, token);
+            return reference.Contains('@') && !reference.StartsWith('@')
+                ? await queries.FindOperatorByEmailAsync(Operator.NormalizeEmail(reference), token)
+                : null;
+        }
+
+        return Render(await runner.RunAsync(line, me, Resolve, ReferenceHint, ct));
+    }
+
+    public AdaptiveCard Render(CommandAnswer answer) => CommandAnswerCardRenderer.Render(answer, time.GetUtcNow());
+
+    // "close" in #12's thread means "close #12".
+    private static string WithConversation(string text, long? threadOf)
+    {
+        if (threadOf is not { } id) return text;
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || !Enum.TryParse<CommandVerb>(words[0], true, out var verb) || !TakesConversation.Contains(verb)) return text;
+        if (words.Length > 1 && words[1].StartsWith('#')) return text;
+        return string.Join(' ', [words[0], "#" + id.ToString(CultureInfo.InvariantCulture), .. words[1..]]);
+    }
+}

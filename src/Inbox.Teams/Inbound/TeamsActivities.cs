@@ -1,0 +1,73 @@
+using Inbox.Core.Commands;
+using Inbox.Teams.Activities;
+using Inbox.Teams.Commands;
+using Inbox.Teams.Install;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Teams.Inbound;
+
+/// <summary>Hands each authenticated activity to what handles its type, once per activity id.</summary>
+public sealed class TeamsActivities(
+    TeamsInstallEvents installs,
+    TeamsMessages messages,
+    TeamsCardActions cardActions,
+    TeamsOperators operators,
+    OperatorCommands commands,
+    TeamsTargets targets,
+    RecentActivities recent,
+    IOptions<TeamsOptions> options,
+    ILogger<TeamsActivities> logger)
+{
+    public async Task<ActivityAnswer> HandleAsync(Activity activity, CancellationToken ct)
+    {
+        var botId = activity.Recipient?.Id ?? "28:" + options.Value.AppId;
+        if (activity.TenantId is { } tenant && activity.ServiceUrl is { } serviceUrl)
+            await targets.SeenServiceUrlAsync(tenant, serviceUrl, ct);
+
+        switch (activity.Type)
+        {
+            case "conversationUpdate":
+                return await OnceAsync(activity, async () =>
+                {
+                    await installs.HandleAsync(activity, botId, ct);
+                    return ActivityAnswer.Ok;
+                });
+            case "message":
+                return await OnceAsync(activity, async () =>
+                {
+                    await messages.HandleAsync(activity, botId, ct);
+                    return ActivityAnswer.Ok;
+                });
+            case "invoke" when activity.Name == "adaptiveCard/action":
+                return await OnceAsync(activity, () => cardActions.HandleAsync(activity, ct));
+            case "messageUpdate" or "messageDelete":
+                // Edits repeat the message's id, so they are not deduplicated by it; applying one twice changes nothing.
+                await ChangeAsync(activity, botId, ct);
+                return ActivityAnswer.Ok;
+            default:
+                logger.LogDebug("Teams activity {Type} ignored", activity.Type);
+                return ActivityAnswer.Ok;
+        }
+    }
+
+    private Task<ActivityAnswer> OnceAsync(Activity activity, Func<Task<ActivityAnswer>> handle) =>
+        activity.Id is { } id ? recent.OnceAsync($"{activity.Type}:{id}", handle) : handle();
+
+    // An operator edited or deleted a reply or note they wrote in a conversation's thread.
+    private async Task ChangeAsync(Activity activity, string botId, CancellationToken ct)
+    {
+        if (activity.Conversation?.Id is not { } threadId || activity.Id is null || activity.From?.Id is not { } userId
+            || activity.ServiceUrl is null || TeamsInstallEvents.IsBot(userId, botId)) return;
+        var author = await operators.ResolveAsync(new Uri(activity.ServiceUrl), threadId, userId, ct);
+        if (author is null) return;
+        var externalId = TeamsMessages.ExternalId(threadId, activity.Id);
+        var deleted = activity.Type == "messageDelete" || activity.EventType == "softDeleteMessage";
+        var text = TeamsCommandText.From(activity, botId);
+        var body = text.Readable(text.Text);
+        var note = options.Value.NotePrefixes.FirstOrDefault(p => body.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        if (note is not null) body = body[note.Length..].Trim();
+        var result = deleted ? await commands.DeleteAsync(externalId, author.Id, ct) : await commands.EditAsync(externalId, author.Id, body, ct);
+        if (!result.Succeeded) logger.LogDebug("Teams change of {Activity} not applied: {Reason}", activity.Id, result.Error.Message);
+    }
+}
