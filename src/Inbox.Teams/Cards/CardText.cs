@@ -109,8 +109,9 @@ public static class CardText
             switch (c)
             {
                 case '\\':
-                    // A backslash escapes only ASCII punctuation; double it exactly where it would.
-                    escaped.Append(i + 1 < line.Length && IsAsciiPunctuation(line[i + 1]) ? @"\\" : @"\");
+                    // A backslash escapes only ASCII punctuation; double it exactly where it would, and at the end, where
+                    // the text may be followed by markup of its own (the "**" closing a bold name).
+                    escaped.Append(i + 1 >= line.Length || IsAsciiPunctuation(line[i + 1]) ? @"\\" : @"\");
                     break;
                 case '*' or '_' or '`' or '~' or '[' or ']':
                     escaped.Append('\\').Append(c);

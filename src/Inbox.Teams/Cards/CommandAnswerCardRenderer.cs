@@ -5,7 +5,7 @@ using Inbox.Core.Views;
 namespace Inbox.Teams.Cards;
 
 /// <summary>Renders the answer to an <c>@Inbox</c> command as a card: views and search as lists, details and history as cards of facts.</summary>
-/// <remarks>Every text that came from customers or operators is escaped; what an operator can type is shown in code style.</remarks>
+/// <remarks>Every text that came from customers or operators is escaped.</remarks>
 public static class CommandAnswerCardRenderer
 {
     public static AdaptiveCard Render(CommandAnswer answer, DateTimeOffset now) => CardSizeGuard.Fit(answer switch
@@ -15,7 +15,7 @@ public static class CommandAnswerCardRenderer
         CommandAnswer.Changed changed => Card("✅ Done", [Plain(changed.Change.Summary)]),
         CommandAnswer.View view => View(view, now),
         CommandAnswer.Search search => Card($"Search “{CardText.Plain(search.Words, CardLimits.Heading)}” — {search.Found.Count} found",
-            search.Found.Count == 0 ? [Subtle("No conversation matches.")] : search.Found.Select(r => Row(r, now)).ToList()),
+            search.Found.Count == 0 ? [Subtle("No conversation matches.")] : search.Found.Select(r => Row(r, now)).ToList(), escapeTitle: false),
         CommandAnswer.Details details => Details(details.Conversation, now),
         CommandAnswer.History history => Card($"Past conversations of #{history.ConversationId}'s visitor",
             history.Past.Count == 0 ? [Subtle("The visitor has no other conversations.")]
@@ -80,29 +80,13 @@ public static class CommandAnswerCardRenderer
     private static FactSet Facts((string Title, string? Value)[] facts) =>
         new(facts.Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => new Fact(f.Title, CardText.Plain(f.Value, CardLimits.FactValue))).ToList());
 
-    // Answers are plain text from the core, where backticks mark what to type: keep those, escape the rest.
-    private static TextBlock Plain(string text) => new(CodeAware(text));
+    // Answers are plain text from the core. Adaptive Cards have no code style, so the backticks marking what to type
+    // are shown as they are, escaped with everything else (a visitor's name in a summary must never become markup).
+    private static TextBlock Plain(string text) => new(CardText.Escape(text));
 
-    private static TextBlock Line(string text) => new(CodeAware(text)) { Spacing = CardSpacing.Small };
+    private static TextBlock Line(string text) => new(CardText.Escape(text)) { Spacing = CardSpacing.Small };
 
-    private static TextBlock Lines(IEnumerable<string> lines) => new(string.Join("\n\n", lines.Select(CodeAware)));
+    private static TextBlock Lines(IEnumerable<string> lines) => new(string.Join("\n\n", lines.Select(CardText.Escape)));
 
-    private static TextBlock Subtle(string text) => new(CodeAware(text)) { IsSubtle = true };
-
-    private static string CodeAware(string text)
-    {
-        var parts = text.Split('`');
-        for (var i = 0; i < parts.Length; i++)
-            parts[i] = i % 2 == 0 ? Spaced(parts[i]) : i < parts.Length - 1 ? "`" + parts[i] + "`" : Spaced("`" + parts[i]);
-        return string.Concat(parts);
-    }
-
-    // Escaping trims; the spaces around a code span must stay.
-    private static string Spaced(string part)
-    {
-        if (part.Length == 0) return "";
-        var escaped = CardText.Escape(part);
-        if (escaped.Length == 0) return " ";
-        return (char.IsWhiteSpace(part[0]) ? " " : "") + escaped + (char.IsWhiteSpace(part[^1]) ? " " : "");
-    }
+    private static TextBlock Subtle(string text) => new(CardText.Escape(text)) { IsSubtle = true };
 }

@@ -19,12 +19,23 @@ public sealed class RecentActivities(TimeProvider time)
     public Task<ActivityAnswer> OnceAsync(string activityId, Func<Task<ActivityAnswer>> handle)
     {
         if (Interlocked.Increment(ref _calls) % SweepEvery == 0) Sweep();
-        var entry = _seen.GetOrAdd(activityId, _ => (new Lazy<Task<ActivityAnswer>>(handle), time.GetUtcNow() + RememberFor));
-        var answer = entry.Answer.Value;
-        // A failure is not remembered: the next delivery of the activity tries again.
-        _ = answer.ContinueWith(t => _seen.TryRemove(new(activityId, entry)), CancellationToken.None,
-            TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
-        return answer;
+        var entry = _seen.GetOrAdd(activityId, id => (new Lazy<Task<ActivityAnswer>>(() => RunAsync(id, handle)), time.GetUtcNow() + RememberFor));
+        return entry.Answer.Value;
+    }
+
+    // A failure is not remembered: the next delivery of the activity tries again. Running the handler inside this
+    // method also puts an exception thrown before its first await into the task rather than into the Lazy.
+    private async Task<ActivityAnswer> RunAsync(string activityId, Func<Task<ActivityAnswer>> handle)
+    {
+        try
+        {
+            return await handle();
+        }
+        catch
+        {
+            _seen.TryRemove(activityId, out _);
+            throw;
+        }
     }
 
     private void Sweep()

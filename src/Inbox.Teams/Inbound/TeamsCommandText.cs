@@ -27,7 +27,7 @@ public sealed record TeamsCommandText(string Text, IReadOnlyDictionary<string, M
             }
             var token = "@@" + mentions.Count.ToString(CultureInfo.InvariantCulture);
             mentions[token] = new MentionedUser(id, Activity.Read(entity["mentioned"]?["name"]) ?? StripTags(mention));
-            text = text.Replace(mention, $" {token} ", StringComparison.Ordinal);
+            text = text.Replace(mention, token, StringComparison.Ordinal);
         }
         var words = WebUtility.HtmlDecode(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         return new TeamsCommandText(string.Join(' ', words), mentions);

@@ -43,6 +43,8 @@ internal sealed class TeamsHost : IAsyncDisposable
             ["Teams:TokenEndpoint"] = teams.TokenEndpoint.AbsoluteUri,
             ["Widget:SessionsPerMinute"] = "1000",
             ["Widget:MessagesPerMinute"] = "1000",
+            // Tests post far faster than people do; pacing itself has its own test.
+            ["Teams:ThreadPostsPerSecond"] = "20",
             ["Outbox:BaseDelay"] = "00:00:00.050",
             ["Outbox:MaxDelay"] = "00:00:01",
         };
@@ -119,6 +121,39 @@ internal sealed class TeamsHost : IAsyncDisposable
         }
         Walk(node);
         return System.Text.RegularExpressions.Regex.Replace(string.Join("\n", texts), @"\\(.)", "$1");
+    }
+
+    /// <summary>
+    /// Writes "@Inbox <paramref name="text"/>" as <paramref name="from"/> in <paramref name="conversationId"/> (a thread, or a
+    /// channel for a new post) and returns what the bot answered there.
+    /// </summary>
+    public async Task<string> CommandAsync(FakeTeamsMember from, string conversationId, string text, params FakeTeamsMember[] mentioned)
+    {
+        var activity = Activities.ChannelMessage(from, conversationId, text);
+        foreach (var person in mentioned) Mention(activity, person);
+        var thread = (string)activity["conversation"]!["id"]!;
+        var before = Teams.Thread(thread)?.BotActivities.Count ?? 0;
+        using (var response = await SendAsync(activity)) Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        // Mirrored lines of the conversation (customer messages, system lines) may land in the thread too: skip those.
+        string? answer = null;
+        await EventuallyAsync(() => (answer = (Teams.Thread(thread)?.BotActivities ?? []).Skip(before).Select(a => Said(a.Activity))
+            .FirstOrDefault(said => !MirroredLine(said))) is not null, $"Inbox answers '{text}'");
+        return answer!;
+    }
+
+    private static bool MirroredLine(string said) => said.StartsWith("💬", StringComparison.Ordinal) || said.StartsWith("ℹ️", StringComparison.Ordinal)
+        || said.StartsWith("↩️", StringComparison.Ordinal) || said.StartsWith("📝", StringComparison.Ordinal);
+
+    /// <summary>Adds the mention entity Teams sends for "&lt;at&gt;Name&lt;/at&gt;" in the text.</summary>
+    public static JsonObject Mention(JsonObject activity, FakeTeamsMember person)
+    {
+        activity["entities"]!.AsArray().Add(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = $"<at>{person.Name}</at>",
+            ["mentioned"] = new JsonObject { ["id"] = person.Id, ["name"] = person.Name },
+        });
+        return activity;
     }
 
     public static Task EventuallyAsync(Func<bool> condition, string what, int seconds = 15) =>
