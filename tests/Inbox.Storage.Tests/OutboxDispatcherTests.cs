@@ -99,6 +99,52 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
+    public async Task Being_throttled_does_not_count_as_failing_so_a_long_storm_of_429s_loses_nothing()
+    {
+        // Three real failures are allowed; the destination throttles six times in between and then takes the message.
+        var destination = new RecordingDestination
+        {
+            Behaviour = (d, _) => Task.FromResult<DeliveryResult>(d.Attempt switch
+            {
+                <= 6 => new DeliveryResult.Retry("429", TimeSpan.FromSeconds(1), Throttled: true),
+                <= 8 => new DeliveryResult.Retry("502"),
+                _ => new DeliveryResult.Delivered("ok"),
+            }),
+        };
+        await using var inbox = await TestInbox.StartAsync(configure: TestInbox.With(destination),
+            settings: new Dictionary<string, string?> { ["Outbox:MaxAttempts"] = "3" });
+        await inbox.ReceiveAsync("alice", "hello");
+
+        for (var i = 0; i < 12; i++)
+        {
+            await inbox.DrainOutboxAsync();
+            inbox.Time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        Assert.Equal(9, destination.Calls.Count);
+        Assert.Equal(["hello"], destination.Effects);
+        Assert.Empty(await OutboxRowsAsync(inbox, OutboxState.Dead));
+    }
+
+    [Fact]
+    public async Task A_destination_that_throttles_forever_is_given_up_after_the_throttled_limit()
+    {
+        var destination = new RecordingDestination { Behaviour = (_, _) => Task.FromResult<DeliveryResult>(new DeliveryResult.Retry("429", Throttled: true)) };
+        await using var inbox = await TestInbox.StartAsync(configure: TestInbox.With(destination),
+            settings: new Dictionary<string, string?> { ["Outbox:MaxAttempts"] = "3", ["Outbox:MaxThrottledAttempts"] = "5" });
+        await inbox.ReceiveAsync("alice", "hello");
+
+        for (var i = 0; i < 8; i++)
+        {
+            await inbox.DrainOutboxAsync();
+            inbox.Time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        Assert.Equal(5, destination.Calls.Count);
+        Assert.Single(await OutboxRowsAsync(inbox, OutboxState.Dead));
+    }
+
+    [Fact]
     public async Task Delivery_gives_up_after_the_configured_number_of_attempts()
     {
         var destination = new RecordingDestination { Behaviour = (_, _) => throw new HttpRequestException("connection refused") };

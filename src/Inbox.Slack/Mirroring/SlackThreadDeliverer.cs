@@ -92,7 +92,7 @@ public sealed class SlackThreadDeliverer(
     private static DeliveryResult Outcome(SlackApiResponse answer, Func<string, string> externalId) => answer.Outcome switch
     {
         SlackOutcome.Ok => DeliveryResult.Done(externalId(answer.Field("ts") ?? "")),
-        SlackOutcome.RateLimited => new DeliveryResult.Retry($"Slack rate limit ({answer.Error})", answer.RetryAfter),
+        SlackOutcome.RateLimited => new DeliveryResult.Retry($"Slack rate limit ({answer.Error})", answer.RetryAfter, Throttled: true),
         SlackOutcome.Transient => new DeliveryResult.Retry($"Slack: {answer.Error}", answer.RetryAfter),
         _ => new DeliveryResult.Rejected($"Slack refused: {answer.Error}"),
     };

@@ -358,6 +358,9 @@ namespace Inbox.Storage.Migrations
                     b.Property<long?>("ThreadOf")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Throttled")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IdempotencyKey")

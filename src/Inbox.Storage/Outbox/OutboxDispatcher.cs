@@ -151,7 +151,8 @@ public sealed class OutboxDispatcher : BackgroundService
                         db.ConversationThreads.Add(new ConversationThread(conversationId, row.Destination, delivered.ExternalId, now));
                     _logger.LogDebug("Delivered outbox {OutboxId} to {Destination}", row.Id, row.Destination);
                     break;
-                case DeliveryResult.Retry retry when row.Attempts < _options.MaxAttempts:
+                case DeliveryResult.Retry retry when retry.Throttled ? row.Attempts < _options.MaxThrottledAttempts : row.Attempts - row.Throttled < _options.MaxAttempts:
+                    if (retry.Throttled) row.Throttled++;
                     row.NextAttemptAt = now + _backoff.DelayAfter(row.Attempts, retry.After);
                     row.LastError = Truncate(retry.Reason);
                     _logger.LogWarning("Delivery of outbox {OutboxId} to {Destination} failed (attempt {Attempt}): {Reason}; next try at {NextAttemptAt}",

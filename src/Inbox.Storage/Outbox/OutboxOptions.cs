@@ -15,6 +15,8 @@ public sealed class OutboxOptions
     public int Parallelism { get; set; } = 8;
     /// <summary>Attempts before a message is parked as dead.</summary>
     public int MaxAttempts { get; set; } = 12;
+    /// <summary>Attempts before a message that keeps being throttled (429) is parked as dead; throttling is temporary, so this is far above <see cref="MaxAttempts"/>.</summary>
+    public int MaxThrottledAttempts { get; set; } = 200;
     /// <summary>First retry delay; it doubles per attempt, with jitter, up to <see cref="MaxDelay"/>.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(5);
@@ -27,6 +29,7 @@ public sealed class OutboxOptions
         if (BatchSize is < 1 or > 10_000) yield return $"{Section}:BatchSize must be between 1 and 10000.";
         if (Parallelism is < 1 or > 256) yield return $"{Section}:Parallelism must be between 1 and 256.";
         if (MaxAttempts < 1) yield return $"{Section}:MaxAttempts must be at least 1.";
+        if (MaxThrottledAttempts < MaxAttempts) yield return $"{Section}:MaxThrottledAttempts must not be below MaxAttempts.";
         if (BaseDelay <= TimeSpan.Zero) yield return $"{Section}:BaseDelay must be positive.";
         if (MaxDelay < BaseDelay) yield return $"{Section}:MaxDelay must not be shorter than BaseDelay.";
         if (DeliveryTimeout <= TimeSpan.Zero) yield return $"{Section}:DeliveryTimeout must be positive.";

@@ -13,6 +13,8 @@ public sealed class OutboxRecord
     public long? ThreadOf { get; set; }
     public OutboxState State { get; set; }
     public int Attempts { get; set; }
+    /// <summary>How many of the attempts the destination throttled (429): those are not failures and do not count towards giving up.</summary>
+    public int Throttled { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }

@@ -151,6 +151,6 @@ public sealed class TeamsThreadDeliverer(
     }
 
     private static DeliveryResult Failure(ConnectorResponse answer) => answer.Outcome == ConnectorOutcome.Transient
-        ? new DeliveryResult.Retry($"Teams: {answer.Error}", answer.RetryAfter)
+        ? new DeliveryResult.Retry($"Teams: {answer.Error}", answer.RetryAfter, Throttled: answer.Status == 429)
         : new DeliveryResult.Rejected($"Teams refused: {answer.Error}");
 }
