@@ -5,6 +5,7 @@ using Inbox.Slack.Mirroring;
 using Inbox.Slack.WebApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Inbox.Slack;
@@ -33,6 +34,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackOperators>();
         services.AddSingleton<SlackEventsEndpoint>();
         services.AddSingleton<SlackLinks>();
+        services.TryAddSingleton<Core.Commands.Text.CommandRunner>();
         services.AddSingleton<SlashCommandHandler>();
         services.AddSingleton<SlashCommandEndpoint>();
         services.AddSingleton<SlackInteractions>();

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Inbox.Core.Model;
+using Inbox.Core.Views;
 using Inbox.Slack.BlockKit;
 
 namespace Inbox.Slack.Rendering;
@@ -63,26 +63,11 @@ public static class CustomerMessageRenderer
 
     private static string AttachmentLine(Attachment attachment)
     {
-        var size = $" ({FormatSize(attachment.SizeBytes)})";
+        var size = $" ({SizeText.Of(attachment.SizeBytes)})";
         var line = $"📎 {SlackText.Link(attachment.Url, attachment.Name)}{size}";
         if (line.Length <= SlackLimits.SectionText) return line;
         // A link too long for a section cannot be cut without breaking it: show the name alone.
         var name = SlackLimits.Fit(SlackText.Escape(SlackText.SingleLine(attachment.Name)), SlackLimits.SectionText - 100);
         return $"📎 {name}{size} (link too long to show)";
-    }
-
-    private static string FormatSize(long bytes)
-    {
-        string[] units = ["B", "KB", "MB", "GB", "TB"];
-        double size = Math.Max(bytes, 0);
-        var unit = 0;
-        while (size >= 1024 && unit < units.Length - 1)
-        {
-            size /= 1024;
-            unit++;
-        }
-        return unit == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{size:0} {units[unit]}")
-            : string.Create(CultureInfo.InvariantCulture, $"{size:0.#} {units[unit]}");
     }
 }

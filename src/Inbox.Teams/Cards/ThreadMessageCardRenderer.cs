@@ -1,5 +1,5 @@
-using System.Globalization;
 using Inbox.Core.Model;
+using Inbox.Core.Views;
 
 namespace Inbox.Teams.Cards;
 
@@ -69,25 +69,10 @@ public static class ThreadMessageCardRenderer
     private static TextBlock FileLine(Attachment attachment)
     {
         var name = CardText.Plain(attachment.Name, CardLimits.Heading);
-        var size = Size(attachment.SizeBytes);
+        var size = SizeText.Of(attachment.SizeBytes);
         var link = Uri.TryCreate(attachment.Url, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"
             ? $"📎 [{name}]({url.AbsoluteUri.Replace(")", "%29", StringComparison.Ordinal)}) ({size})"
             : $"📎 {name} ({size})";
         return new TextBlock(link) { Spacing = CardSpacing.Small };
-    }
-
-    private static string Size(long bytes)
-    {
-        string[] units = ["B", "KB", "MB", "GB", "TB"];
-        double size = Math.Max(bytes, 0);
-        var unit = 0;
-        while (size >= 1024 && unit < units.Length - 1)
-        {
-            size /= 1024;
-            unit++;
-        }
-        return unit == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{size:0} {units[unit]}")
-            : string.Create(CultureInfo.InvariantCulture, $"{size:0.#} {units[unit]}");
     }
 }
