@@ -66,7 +66,7 @@ public sealed class CustomerMessages(IInboxStore store, OutboxRouting routing, I
         var started = conversation is null;
         if (conversation is null)
         {
-            conversation = new Conversation(uow.NextConversationId(), contact.Id, incoming.From.Channel, incoming.Site, now);
+            conversation = new Conversation(uow.NextConversationId(), contact.Id, incoming.From.Channel, incoming.Site, now, incoming.Subject);
             if (contact.IsBlocked)
             {
                 conversation.SetContactBlocked(true);

@@ -8,6 +8,7 @@ namespace Inbox.Core.Commands;
 /// <param name="StartNewConversation">Always start a new conversation (the widget's "new chat").</param>
 /// <param name="ExternalId">The channel's unique id for this message, so a repeat is stored once; scoped by the adapter.</param>
 /// <param name="Site">Widget site or mailbox it arrived through.</param>
+/// <param name="Subject">The topic of a new conversation (an email's subject).</param>
 public sealed record IncomingMessage(
     ContactIdentity From,
     string Text,
@@ -16,7 +17,8 @@ public sealed record IncomingMessage(
     ContactProfile? Profile = null,
     IReadOnlyList<Attachment>? Attachments = null,
     string? ExternalId = null,
-    string? Site = null);
+    string? Site = null,
+    string? Subject = null);
 
 /// <summary>The stored result of <see cref="IncomingMessage"/>.</summary>
 public sealed record ReceivedMessage(Conversation Conversation, Contact Contact, Message Message, bool IsDuplicate, bool StartedConversation);

@@ -4,18 +4,20 @@ namespace Inbox.Core.Model;
 public sealed class Conversation
 {
     public const int PreviewLength = 140;
+    public const int MaxSubjectLength = 300;
 
     private List<string> _tags = [];
     private List<Guid> _participants = [];
 
     private Conversation() { }
 
-    public Conversation(long id, Guid contactId, ChannelKind channel, string? site, DateTimeOffset now)
+    public Conversation(long id, Guid contactId, ChannelKind channel, string? site, DateTimeOffset now, string? subject = null)
     {
         Id = id;
         ContactId = contactId;
         Channel = channel;
         Site = site;
+        Subject = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim() is { Length: > MaxSubjectLength } longSubject ? longSubject[..MaxSubjectLength] : subject.Trim();
         Status = ConversationStatus.Open;
         StartedAt = now;
         LastActivityAt = now;
@@ -26,6 +28,8 @@ public sealed class Conversation
     public ChannelKind Channel { get; private set; }
     /// <summary>Which widget site or mailbox it came through, for routing and filters.</summary>
     public string? Site { get; private set; }
+    /// <summary>The topic the customer gave it (an email's subject); null for chats.</summary>
+    public string? Subject { get; private set; }
     public ConversationStatus Status { get; private set; }
     public Guid? AssigneeId { get; private set; }
     /// <summary>Operators who joined without taking the assignment.</summary>
@@ -46,6 +50,10 @@ public sealed class Conversation
     /// <summary>Mirrors the contact's blocked flag so every view can keep blocked visitors out cheaply.</summary>
     public bool IsContactBlocked { get; private set; }
     public string? Preview { get; private set; }
+    /// <summary>When the customer's oldest unanswered message came in; null while nobody is waiting.</summary>
+    public DateTimeOffset? WaitingSince { get; private set; }
+    /// <summary>How many of the SLA reminder thresholds have been announced for the current wait.</summary>
+    public int RemindersSent { get; private set; }
 
     public string Reference => $"#{Id}";
 
@@ -59,6 +67,11 @@ public sealed class Conversation
     {
         LastCustomerMessageAt = now;
         Touch(text, now);
+        if (!AwaitingReply || WaitingSince is null)
+        {
+            WaitingSince = now;
+            RemindersSent = 0;
+        }
         AwaitingReply = true;
     }
 
@@ -72,6 +85,7 @@ public sealed class Conversation
         }
         Touch(text, now);
         AwaitingReply = false;
+        WaitingSince = null;
     }
 
     internal void Assign(Guid operatorId)
@@ -90,6 +104,7 @@ public sealed class Conversation
         EndedAt = now;
         DurationSeconds = (long)(now - StartedAt).TotalSeconds;
         AwaitingReply = false;
+        WaitingSince = null;
         LastActivityAt = now;
     }
 
@@ -100,6 +115,8 @@ public sealed class Conversation
         LastActivityAt = now;
         // A reopened conversation whose customer had the last word needs a reply again.
         AwaitingReply = LastCustomerMessageAt is { } customer && (LastOperatorMessageAt is not { } operatorAt || customer > operatorAt);
+        WaitingSince = AwaitingReply ? now : null;
+        RemindersSent = 0;
     }
 
     internal void MarkSpam(DateTimeOffset now)
@@ -107,7 +124,11 @@ public sealed class Conversation
         Status = ConversationStatus.Spam;
         EndedAt ??= now;
         AwaitingReply = false;
+        WaitingSince = null;
     }
+
+    /// <summary>Records that the reminder for threshold number <paramref name="stage"/> (counting from 1) went out.</summary>
+    internal void RecordReminder(int stage) => RemindersSent = Math.Max(RemindersSent, stage);
 
     internal void SetContactBlocked(bool blocked) => IsContactBlocked = blocked;
 

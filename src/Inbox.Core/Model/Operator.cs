@@ -18,6 +18,12 @@ public sealed class Operator
     public string Email { get; private set; }
     public string? SlackUserId { get; private set; }
     public string? TeamsObjectId { get; private set; }
+    /// <summary>Online operators take new conversations when auto-assignment is on.</summary>
+    public OperatorStatus Status { get; private set; }
+    /// <summary>Most open conversations assigned at once; null: the configured default.</summary>
+    public int? Capacity { get; private set; }
+    /// <summary>When a conversation was last given to them automatically (round robin goes to whoever waited longest).</summary>
+    public DateTimeOffset? LastAssignedAt { get; private set; }
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
@@ -26,7 +32,21 @@ public sealed class Operator
         if (!string.IsNullOrWhiteSpace(displayName)) DisplayName = displayName.Trim();
     }
 
+    public void SetStatus(OperatorStatus status) => Status = status;
+
+    public void SetCapacity(int? capacity) => Capacity = capacity;
+
+    internal void RecordAutoAssignment(DateTimeOffset at) => LastAssignedAt = at;
+
     public void LinkSlack(string slackUserId) => SlackUserId = slackUserId;
 
     public void LinkTeams(string teamsObjectId) => TeamsObjectId = teamsObjectId;
+}
+
+/// <summary>Whether an operator is taking conversations.</summary>
+public enum OperatorStatus
+{
+    Offline = 0,
+    Online = 1,
+    Away = 2,
 }

@@ -15,5 +15,6 @@ internal sealed class OperatorMapping : IEntityTypeConfiguration<Operator>
         b.Property(o => o.SlackUserId).HasMaxLength(50);
         b.Property(o => o.TeamsObjectId).HasMaxLength(100);
         b.HasIndex(o => o.Email).IsUnique();
+        b.Property(o => o.Status).HasConversion<int>();
     }
 }
