@@ -59,6 +59,25 @@ public sealed class OperatorCommands(IInboxStore store, OutboxRouting routing, I
     public Task<InboxResult<ConversationChange>> AssignAsync(long conversationId, Guid assigneeId, Guid actorId, CancellationToken cancellationToken = default) =>
         Run(conversationId, actorId, cancellationToken, (uow, t, ct) => ChangeAssignee(uow, t, assigneeId, isTransfer: false, ct));
 
+    /// <summary>Gives a waiting conversation to <paramref name="operatorId"/> on Inbox's behalf (auto-assignment).</summary>
+    /// <remarks>Refused unless the conversation is still open, unassigned and not from a blocked visitor, and the operator is online.</remarks>
+    public Task<InboxResult<ConversationChange>> AutoAssignAsync(long conversationId, Guid operatorId, CancellationToken cancellationToken = default) =>
+        Run(conversationId, operatorId, cancellationToken, (uow, t, _) =>
+        {
+            if (t.Conversation.Status != ConversationStatus.Open || t.Conversation.AssigneeId is not null || t.Conversation.IsContactBlocked)
+                return Done(InboxError.Conflict($"{t.Conversation.Reference} no longer waits for an assignee."));
+            if (t.Actor.Status != OperatorStatus.Online)
+                return Done(InboxError.Conflict($"{t.Actor.DisplayName} is not online."));
+            t.Conversation.Assign(t.Actor.Id);
+            t.Actor.RecordAutoAssignment(t.Now);
+            var line = new Message(uow.NextMessageId(), t.Conversation.Id, MessageDirection.System,
+                $"Inbox assigned the conversation to {t.Actor.DisplayName}.", t.Now, isInternal: true);
+            uow.Add(line);
+            routing.Publish(uow, new MessageAdded(t.Conversation, t.Contact, line, t.Now));
+            routing.Publish(uow, new AssigneeChanged(t.Conversation, t.Contact, null, t.Actor, t.Actor, t.Now));
+            return Done(new ConversationChange(t.Conversation, t.Contact, $"{t.Conversation.Reference} is now assigned to {t.Actor.DisplayName}."));
+        });
+
     /// <summary>Hands the conversation to another operator.</summary>
     public Task<InboxResult<ConversationChange>> TransferAsync(long conversationId, Guid toOperatorId, Guid actorId, CancellationToken cancellationToken = default) =>
         Run(conversationId, actorId, cancellationToken, (uow, t, ct) => ChangeAssignee(uow, t, toOperatorId, isTransfer: true, ct));

@@ -23,4 +23,17 @@ public sealed class OperatorDirectory(IInboxStore store)
             uow.Add(created);
             return created;
         }, cancellationToken);
+
+    /// <summary>Sets whether the operator takes conversations, and optionally how many at once (0 or less: back to the default).</summary>
+    public Task<InboxResult<Operator>> SetStatusAsync(Guid operatorId, OperatorStatus status, int? capacity, CancellationToken cancellationToken) =>
+        store.WriteAsync<InboxResult<Operator>>(async (uow, ct) =>
+        {
+            if (!Enum.IsDefined(status)) return InboxError.Invalid("Status must be online, away or offline.", "status");
+            if (capacity > 1000) return InboxError.Invalid("Capacity must be at most 1000.", "capacity");
+            var op = await uow.FindOperatorAsync(operatorId, ct);
+            if (op is null) return InboxError.NotFound("You are not a known operator.");
+            op.SetStatus(status);
+            if (capacity is { } max) op.SetCapacity(max <= 0 ? null : max);
+            return op;
+        }, cancellationToken);
 }

@@ -31,4 +31,16 @@ public interface IInboxQueries
     /// <summary>Messages a contact may see, across their conversations, with ids above <paramref name="afterMessageId"/> (live-stream resumption).</summary>
     Task<long> GetLatestCustomerVisibleMessageIdAsync(Guid contactId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Message>> GetCustomerVisibleMessagesAfterAsync(Guid contactId, long afterMessageId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Open conversations nobody is assigned to (blocked visitors left out), oldest first: what auto-assignment hands out.</summary>
+    Task<IReadOnlyList<long>> GetUnassignedOpenAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many open conversations each operator is assigned to now.</summary>
+    Task<IReadOnlyDictionary<Guid, int>> GetOpenAssignmentCountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Open conversations whose customer has waited for a reply since <paramref name="waitingSince"/> or earlier, longest wait first.</summary>
+    Task<IReadOnlyList<Conversation>> GetWaitingSinceAsync(DateTimeOffset waitingSince, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Open conversations with no activity since <paramref name="lastActivityBefore"/>, oldest first.</summary>
+    Task<IReadOnlyList<long>> GetIdleOpenAsync(DateTimeOffset lastActivityBefore, int limit, CancellationToken cancellationToken);
 }

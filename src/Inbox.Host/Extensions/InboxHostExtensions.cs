@@ -31,6 +31,13 @@ public static class InboxHostExtensions
         services.AddSingleton<OperatorCommands>();
         services.AddSingleton<OperatorDirectory>();
         services.AddSingleton<Core.Commands.Text.CommandRunner>();
+        services.AddOptions<Core.Distribution.DistributionOptions>().Bind(configuration.GetSection(Core.Distribution.DistributionOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Core.Distribution.DistributionOptions>>(
+            new DelegatingValidator<Core.Distribution.DistributionOptions>(o => o.Validate()));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.Distribution.DistributionOptions>>().Value);
+        services.AddSingleton<Core.Distribution.Distributor>();
+        services.AddSingleton<IOutboxRouter, Core.Distribution.DistributionRouter>();
+        services.AddSingleton<IOutboxDeliverer, Core.Distribution.DistributionDeliverer>();
 
         services.AddInboxStorage(configuration);
         // The widget's generated signing key lives beside the database unless configured elsewhere.

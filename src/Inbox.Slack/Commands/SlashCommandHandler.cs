@@ -51,6 +51,8 @@ public sealed partial class SlashCommandHandler(
         CommandAnswer.Search search => await SearchTextAsync(search, ct),
         CommandAnswer.Details details => await DetailsTextAsync(details.Conversation, ct),
         CommandAnswer.History history => HistoryText(history.ConversationId, history.Past),
+        CommandAnswer.OperatorState state =>
+            $"You are *{state.Operator.Status.ToString().ToLowerInvariant()}* · {state.OpenAssigned} open conversation{(state.OpenAssigned == 1 ? "" : "s")} assigned · capacity {state.Capacity}",
         _ => Help(),
     };
 

@@ -224,4 +224,38 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
     }
 
     private sealed record SummaryRow(Conversation Conversation, string? ContactName, string? ContactEmail, string? AssigneeName);
+
+    public async Task<IReadOnlyList<long>> GetUnassignedOpenAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Conversations.AsNoTracking()
+            .Where(c => c.Status == ConversationStatus.Open && !c.IsContactBlocked && c.AssigneeId == null)
+            .OrderBy(c => c.Id).Select(c => c.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, int>> GetOpenAssignmentCountsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Conversations.AsNoTracking()
+            .Where(c => c.Status == ConversationStatus.Open && c.AssigneeId != null)
+            .GroupBy(c => c.AssigneeId!.Value)
+            .Select(g => new { Operator = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Operator, g => g.Count, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Conversation>> GetWaitingSinceAsync(DateTimeOffset waitingSince, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Conversations.AsNoTracking()
+            .Where(c => c.Status == ConversationStatus.Open && !c.IsContactBlocked && c.AwaitingReply && c.WaitingSince != null && c.WaitingSince <= waitingSince)
+            .OrderBy(c => c.WaitingSince).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<long>> GetIdleOpenAsync(DateTimeOffset lastActivityBefore, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Conversations.AsNoTracking()
+            .Where(c => c.Status == ConversationStatus.Open && c.LastActivityAt < lastActivityBefore)
+            .OrderBy(c => c.LastActivityAt).Select(c => c.Id).Take(limit).ToListAsync(cancellationToken);
+    }
 }

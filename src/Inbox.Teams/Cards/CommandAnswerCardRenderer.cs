@@ -20,6 +20,8 @@ public static class CommandAnswerCardRenderer
         CommandAnswer.History history => Card($"Past conversations of #{history.ConversationId}'s visitor",
             history.Past.Count == 0 ? [Subtle("The visitor has no other conversations.")]
                 : history.Past.Select(p => (CardElement)Line($"{p.Reference} · {TimeText.When(p.StartedAt, now)} · {TimeText.Duration(p.Duration)} · {ConversationCardRenderer.StatusLabel(p.Status)}")).ToList()),
+        CommandAnswer.OperatorState state => Card($"You are {state.Operator.Status.ToString().ToLowerInvariant()}",
+            [Line($"{state.OpenAssigned} open conversation{(state.OpenAssigned == 1 ? "" : "s")} assigned · capacity {state.Capacity}")]),
         _ => Card("Inbox", [Subtle("Nothing to show.")]),
     });
 

@@ -1,3 +1,4 @@
+using Inbox.Core.Model;
 using Inbox.Core.Views;
 
 namespace Inbox.Core.Commands.Text;
@@ -23,6 +24,9 @@ public abstract record CommandAnswer
     public sealed record Search(string Words, IReadOnlyList<ConversationSummary> Found) : CommandAnswer;
 
     public sealed record Details(ConversationDetails Conversation) : CommandAnswer;
+
+    /// <summary>The operator's own status, capacity and how many open conversations they hold.</summary>
+    public sealed record OperatorState(Operator Operator, int Capacity, int OpenAssigned) : CommandAnswer;
 
     public sealed record History(long ConversationId, IReadOnlyList<PastConversation> Past) : CommandAnswer;
 }

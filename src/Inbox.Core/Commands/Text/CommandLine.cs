@@ -12,12 +12,13 @@ public sealed record CommandLine(
     string? Argument = null,
     string? OperatorReference = null,
     int Page = 1,
-    ClosedFilterText? Filter = null)
+    ClosedFilterText? Filter = null,
+    int? Capacity = null)
 {
     public const string Usage =
         "`help` · `you|open|all|closed|spam [page]` · `closed tag:vip assignee:@user channel:email since:2026-11-01 until:2026-12-01` · "
         + "`assign #123 [@user]` · `transfer #123 @user` · `join #123` · `close|reopen|spam|block|unblock #123` · "
-        + "`note #123 text` · `tag|untag #123 word` · `details #123` · `history #123` · `search words`";
+        + "`note #123 text` · `tag|untag #123 word` · `details #123` · `history #123` · `search words` · `status [online|away|offline] [capacity]`";
 
     public static InboxView? ViewOf(CommandVerb verb) => verb switch
     {
@@ -48,6 +49,8 @@ public sealed record CommandLine(
                 return ParsePage(verb, rest, allowFilters: false);
             case CommandVerb.Closed:
                 return ParsePage(verb, rest, allowFilters: true);
+            case CommandVerb.Status:
+                return ParseStatus(rest);
             case CommandVerb.Search:
                 return rest.Length == 0
                     ? Refuse("Usage: `search words` (name, email or message text).")
@@ -98,6 +101,22 @@ public sealed record CommandLine(
         return new CommandLine(verb, Page: page, Filter: allowFilters ? filter : null);
     }
 
+    private static InboxResult<CommandLine> ParseStatus(string[] rest)
+    {
+        if (rest.Length == 0) return new CommandLine(CommandVerb.Status);
+        if (rest.Length > 2 || !Enum.TryParse<OperatorStatus>(rest[0], ignoreCase: true, out var status) || !Enum.IsDefined(status)
+            || int.TryParse(rest[0], out _))
+            return Refuse($"Usage: {UsageOf(CommandVerb.Status)}");
+        int? capacity = null;
+        if (rest.Length == 2)
+        {
+            if (!int.TryParse(rest[1], NumberStyles.None, CultureInfo.InvariantCulture, out var max) || max is < 1 or > 1000)
+                return Refuse("Capacity is the most open conversations you take at once, 1 to 1000: `status online 5`.");
+            capacity = max;
+        }
+        return new CommandLine(CommandVerb.Status, Argument: status.ToString().ToLowerInvariant(), Capacity: capacity);
+    }
+
     private static bool TryConversation(string word, out long id) =>
         long.TryParse(word.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
 
@@ -108,6 +127,7 @@ public sealed record CommandLine(
         CommandVerb.Note => "`note #123 text`",
         CommandVerb.Tag => "`tag #123 word`",
         CommandVerb.Untag => "`untag #123 word`",
+        CommandVerb.Status => "`status` (yours), `status online|away|offline [capacity]`",
         CommandVerb.Closed => "`closed [page] [tag:vip] [assignee:@user] [channel:email] [since:2026-11-01] [until:2026-12-01]`",
         CommandVerb.You or CommandVerb.Open or CommandVerb.All or CommandVerb.Spam => $"`{Name(verb)} [page]`",
         _ => $"`{Name(verb)} #123`",

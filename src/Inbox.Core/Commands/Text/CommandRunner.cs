@@ -1,11 +1,13 @@
 using System.Globalization;
+using Inbox.Core.Distribution;
 using Inbox.Core.Model;
 using Inbox.Core.Views;
 
 namespace Inbox.Core.Commands.Text;
 
 /// <summary>Runs a parsed command line for an operator; the bridge parses, resolves mentions and renders the answer.</summary>
-public sealed class CommandRunner(OperatorCommands commands, IInboxQueries queries)
+public sealed class CommandRunner(
+    OperatorCommands commands, IInboxQueries queries, OperatorDirectory directory, Distributor distributor, DistributionOptions distribution)
 {
     public const int PageSize = 10;
 
@@ -21,6 +23,8 @@ public sealed class CommandRunner(OperatorCommands commands, IInboxQueries queri
         InboxResult<ConversationChange> result;
         switch (line.Verb)
         {
+            case CommandVerb.Status:
+                return await StatusAsync(line, me, ct);
             case CommandVerb.Search:
                 return new CommandAnswer.Search(line.Argument!, await queries.SearchAsync(line.Argument!, PageSize, ct));
             case CommandVerb.Details:
@@ -50,6 +54,21 @@ public sealed class CommandRunner(OperatorCommands commands, IInboxQueries queri
             default: return new CommandAnswer.Help(CommandLine.Usage);
         }
         return result.Succeeded ? new CommandAnswer.Changed(result.Value) : new CommandAnswer.Refused(result.Error.Message);
+    }
+
+    private async Task<CommandAnswer> StatusAsync(CommandLine line, Operator me, CancellationToken ct)
+    {
+        var current = me;
+        if (line.Argument is { } word && Enum.TryParse<OperatorStatus>(word, ignoreCase: true, out var status))
+        {
+            var result = await directory.SetStatusAsync(me.Id, status, line.Capacity, ct);
+            if (!result.Succeeded) return new CommandAnswer.Refused(result.Error.Message);
+            current = result.Value;
+            // Someone coming online (or taking more) may take what waits.
+            if (status == OperatorStatus.Online) await distributor.AssignWaitingAsync(ct);
+        }
+        var open = (await queries.GetOpenAssignmentCountsAsync(ct)).GetValueOrDefault(me.Id);
+        return new CommandAnswer.OperatorState(current, current.Capacity ?? distribution.DefaultCapacity, open);
     }
 
     private async Task<CommandAnswer> ViewAsync(

@@ -24,4 +24,6 @@ public enum CommandVerb
     Details,
     History,
     Search,
+    /// <summary>"status" shows the operator's own status; "status away" (or online, offline), optionally with a capacity, sets it.</summary>
+    Status,
 }
