@@ -1,6 +1,7 @@
 using System.Text;
 using Inbox.Teams.Activities;
 using Inbox.Teams.Inbound;
+using Inbox.Teams.Install;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,6 +16,7 @@ public static class TeamsEndpoints
 {
     public const string MessagesPath = "/api/messages";
     private const int MaxBodyBytes = 1024 * 1024;
+    private const string TeamsChannel = "msteams";
 
     public static IEndpointRouteBuilder MapTeamsBridge(this IEndpointRouteBuilder app)
     {
@@ -25,7 +27,7 @@ public static class TeamsEndpoints
 
     // Every activity's token is checked before anything in it is used; a refused one changes nothing.
     private static async Task<IResult> HandleAsync(
-        HttpContext context, BotFrameworkTokenValidator validator, TeamsActivities activities, ILoggerFactory loggers)
+        HttpContext context, BotFrameworkTokenValidator validator, TeamsTenants tenants, TeamsActivities activities, ILoggerFactory loggers)
     {
         var authorization = context.Request.Headers.Authorization.FirstOrDefault();
         if (string.IsNullOrEmpty(authorization))
@@ -33,7 +35,7 @@ public static class TeamsEndpoints
         var body = await ReadAsync(context);
         if (body is null) return Results.Problem(detail: "The request body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
         var activity = Activity.Parse(body);
-        var check = await validator.ValidateAsync(authorization, activity?.ServiceUrl, context.RequestAborted);
+        var check = await validator.ValidateAsync(authorization, activity?.ServiceUrl, activity?.ChannelId ?? "", context.RequestAborted);
         if (!check.IsValid)
         {
             loggers.CreateLogger(typeof(TeamsEndpoints)).LogWarning("Teams activity refused: {Reason}", check.Reason);
@@ -41,8 +43,25 @@ public static class TeamsEndpoints
         }
         if (activity is null || activity.Type is null)
             return Results.Problem(detail: "The body is not a Bot Framework activity.", statusCode: StatusCodes.Status400BadRequest);
+        // Other Bot Framework channels (Web Chat, Direct Line) let their clients choose who they are: only Teams is taken.
+        if (activity.ChannelId != TeamsChannel)
+            return Results.Problem(detail: "Inbox takes activities from Microsoft Teams only.", statusCode: StatusCodes.Status403Forbidden);
+        if (!tenants.Allows(activity.TenantId))
+        {
+            loggers.CreateLogger(typeof(TeamsEndpoints)).LogWarning("Teams activity from tenant {Tenant} refused: not this Inbox's tenant", activity.TenantId);
+            return Results.Problem(detail: "This Inbox does not serve that Microsoft 365 tenant.", statusCode: StatusCodes.Status403Forbidden);
+        }
 
-        var answer = await activities.HandleAsync(activity, context.RequestAborted);
+        ActivityAnswer answer;
+        try
+        {
+            answer = await activities.HandleAsync(activity, context.RequestAborted);
+        }
+        catch (TeamsUnavailableException error)
+        {
+            loggers.CreateLogger(typeof(TeamsEndpoints)).LogWarning("Teams activity {Activity} not handled yet: {Reason}", activity.Id, error.Message);
+            return Results.Problem(detail: "Teams is not answering; send the activity again.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         return answer.Body is null ? Results.StatusCode(answer.Status) : Results.Json(answer.Body, statusCode: answer.Status);
     }
 

@@ -11,6 +11,8 @@ public sealed class TeamsOptions
     public string? AppPassword { get; set; }
     /// <summary>For a single-tenant bot, its tenant; empty for multi-tenant.</summary>
     public string? TenantId { get; set; }
+    /// <summary>Comma-separated tenant ids this Inbox serves; empty: <see cref="TenantId"/>, else the tenant that installed it first.</summary>
+    public string AllowedTenants { get; set; } = "";
     /// <summary>Where Bot Framework publishes its token signing keys.</summary>
     public Uri OpenIdMetadataUrl { get; set; } = new("https://login.botframework.com/v1/.well-known/openidconfiguration");
     /// <summary>Where Inbox gets its own tokens (client credentials).</summary>
@@ -34,6 +36,10 @@ public sealed class TeamsOptions
     public IReadOnlyList<string> NotePrefixes => NotePrefix.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .OrderByDescending(p => p.Length).ToArray();
 
+    /// <summary>The configured tenants served (<see cref="AllowedTenants"/> and <see cref="TenantId"/>); empty when none is configured.</summary>
+    public IReadOnlyList<string> ServedTenants =>
+        [.. AllowedTenants.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), .. string.IsNullOrWhiteSpace(TenantId) ? [] : new[] { TenantId.Trim() }];
+
     /// <summary>The bridge runs only with both an app id and a password.</summary>
     public bool IsEnabled => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppPassword);
 
@@ -49,6 +55,8 @@ public sealed class TeamsOptions
         if (ThreadPostsPerSecond is <= 0 or > 50) yield return $"{Section}:ThreadPostsPerSecond must be above 0 and at most 50.";
         if (ThreadPostBurst is < 1 or > 50) yield return $"{Section}:ThreadPostBurst must be between 1 and 50.";
         if (AppPostsPerSecond is <= 0 or > 1000) yield return $"{Section}:AppPostsPerSecond must be above 0 and at most 1000.";
+        if (AllowedTenants.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(t => !Guid.TryParse(t, out _)))
+            yield return $"{Section}:AllowedTenants must be tenant ids (GUIDs), separated by commas.";
         if (TenantId is { Length: > 0 } tenant && !Guid.TryParse(tenant, out _))
             yield return $"{Section}:TenantId must be a tenant id (a GUID) or empty.";
         if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(10))

@@ -38,6 +38,7 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddSingleton<TeamsTargets>();
         services.AddHostedService(sp => sp.GetRequiredService<TeamsTargets>());
+        services.AddSingleton<TeamsTenants>();
         services.AddSingleton<IOutboxRouter, TeamsOutboxRouter>();
         services.AddSingleton<ConversationCards>();
         services.AddSingleton<IOutboxDeliverer, TeamsThreadDeliverer>();

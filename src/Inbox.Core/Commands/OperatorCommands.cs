@@ -48,7 +48,8 @@ public sealed class OperatorCommands(IInboxStore store, OutboxRouting routing, I
     /// <summary>Changes the text of a reply or note the actor wrote (known by its external id, e.g. its Slack ts).</summary>
     public Task<InboxResult<ConversationChange>> EditAsync(string externalId, Guid actorId, string text, CancellationToken cancellationToken = default) =>
         ChangeOwnMessage(externalId, actorId, cancellationToken, (message, now) =>
-            MessageText.Check(text, null, options.MaxMessageLength) ?? Apply(() => message.Edit(text.Trim(), now)));
+            message.DeletedAt is not null ? InboxError.Conflict("The message was deleted; a deleted message cannot be edited.")
+                : MessageText.Check(text, null, options.MaxMessageLength) ?? Apply(() => message.Edit(text.Trim(), now)));
 
     /// <summary>Withdraws a reply or note the actor wrote; the customer sees that it was deleted.</summary>
     public Task<InboxResult<ConversationChange>> DeleteAsync(string externalId, Guid actorId, CancellationToken cancellationToken = default) =>

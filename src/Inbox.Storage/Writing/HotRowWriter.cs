@@ -59,7 +59,7 @@ internal sealed class HotRowWriter(InboxDbContext db)
                 .CreateParameter(statement.Command, $"@p{i}", entry.Property(property.Name).CurrentValue, property.IsNullable));
         }
         var affected = await statement.Command.ExecuteNonQueryAsync(cancellationToken);
-        if (affected != 1)
+        if (affected != 1 && !(affected == 0 && statement.MayAffectNone))
             throw new DbUpdateConcurrencyException($"Writing {entry.Metadata.DisplayName()} affected {affected} rows instead of 1.");
     }
 
@@ -69,7 +69,10 @@ internal sealed class HotRowWriter(InboxDbContext db)
         if (_statements.TryGetValue(name, out var ready)) return ready;
         var columns = key.Concat(type.GetProperties().Where(p => !key.Contains(p))).ToArray();
         var text = $"INSERT INTO \"{Table(type)}\" ({string.Join(", ", columns.Select(Column))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-        return _statements[name] = Prepare(text, columns);
+        // An outbox message whose idempotency key is already there is the same intended effect again: it is not enqueued twice.
+        var skipRepeats = type.ClrType == typeof(Outbox.OutboxRecord);
+        if (skipRepeats) text += $" ON CONFLICT (\"{nameof(Outbox.OutboxRecord.IdempotencyKey)}\") DO NOTHING";
+        return _statements[name] = Prepare(text, columns) with { MayAffectNone = skipRepeats };
     }
 
     // One prepared statement per set of changed columns: receiving a message always changes the same few.
@@ -94,5 +97,9 @@ internal sealed class HotRowWriter(InboxDbContext db)
 
     private static string Column(IProperty property) => $"\"{property.GetColumnName()}\"";
 
-    private sealed record Statement(DbCommand Command, IProperty[] Columns);
+    private sealed record Statement(DbCommand Command, IProperty[] Columns)
+    {
+        /// <summary>An insert that skips a row already there (by its unique key) rather than failing.</summary>
+        public bool MayAffectNone { get; init; }
+    }
 }

@@ -19,7 +19,7 @@ public sealed class TeamsAnswers(IInboxStore store)
             ReplyToId: activity.IsPersonal ? null : activity.ReplyToId ?? TeamsThreadId.RootActivityId(conversationId),
             Card: CardJson.ToNode(card).AsObject());
         var message = new OutboxMessage(TeamsOutboxRouter.Destination, $"teams:answers:{conversationId}",
-            $"teams:answer:{activity.Type}:{activity.Id}", push.ToJson());
+            $"teams:answer:{activity.Type}:{conversationId}:{activity.Id}", push.ToJson());
         return store.WriteAsync((uow, _) =>
         {
             uow.Enqueue(message);

@@ -31,7 +31,12 @@ public sealed class TeamsCommandHandler(CommandRunner runner, TeamsOperators ope
             && Enum.TryParse<CommandVerb>(first, ignoreCase: true, out var verb) && Enum.IsDefined(verb) && verb != CommandVerb.MarkSpam;
     }
 
-    public async Task<AdaptiveCard> RunAsync(TeamsCommandText command, Operator me, Uri serviceUrl, string conversationId, long? threadOf, CancellationToken ct)
+    /// <summary>Whether, in the thread of conversation <paramref name="threadOf"/>, the text is a command that parses; anything else there is a reply.</summary>
+    public static bool IsCommandIn(string text, long threadOf) => IsCommand(text) && CommandLine.Parse(WithConversation(text, threadOf)).Succeeded;
+
+    /// <param name="noteId">The external id a note written by this command gets, so it is stored once and not mirrored back here.</param>
+    public async Task<AdaptiveCard> RunAsync(
+        TeamsCommandText command, Operator me, Uri serviceUrl, string conversationId, long? threadOf, string? noteId, CancellationToken ct)
     {
         var parsed = CommandLine.Parse(WithConversation(command.Text, threadOf));
         if (!parsed.Succeeded) return Render(new CommandAnswer.Refused(parsed.Error.Message));
@@ -47,7 +52,8 @@ public sealed class TeamsCommandHandler(CommandRunner runner, TeamsOperators ope
                 : null;
         }
 
-        return Render(await runner.RunAsync(line, me, Resolve, ReferenceHint, ct));
+        // A note written in the conversation's own thread is already there; one written elsewhere must still be mirrored into it.
+        return Render(await runner.RunAsync(line, me, Resolve, ReferenceHint, ct, line.ConversationId == threadOf ? noteId : null));
     }
 
     public AdaptiveCard Render(CommandAnswer answer) => CommandAnswerCardRenderer.Render(answer, time.GetUtcNow());

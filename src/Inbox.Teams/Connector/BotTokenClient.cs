@@ -31,7 +31,12 @@ public sealed class BotTokenClient(HttpClient http, IOptions<TeamsOptions> optio
                 ["scope"] = Scope,
             }), cancellationToken);
             if (!response.IsSuccessStatusCode)
-                throw new BotTokenException($"The token endpoint answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            {
+                var status = (int)response.StatusCode;
+                // A throttled or failing token service will answer again later; a refused id or secret will not.
+                throw new BotTokenException($"The token endpoint answered {status}: {await response.Content.ReadAsStringAsync(cancellationToken)}",
+                    isTransient: status is 429 or >= 500);
+            }
             var answer = await response.Content.ReadFromJsonAsync<TokenAnswer>(cancellationToken)
                 ?? throw new BotTokenException("The token endpoint answered nothing.");
             _cached = (answer.AccessToken, time.GetUtcNow().AddSeconds(answer.ExpiresIn));
@@ -51,5 +56,8 @@ public sealed class BotTokenClient(HttpClient http, IOptions<TeamsOptions> optio
         [property: JsonPropertyName("expires_in")] int ExpiresIn);
 }
 
-/// <summary>The bot could not get a token: wrong app id or password, or the token endpoint is down.</summary>
-public sealed class BotTokenException(string message) : Exception(message);
+/// <summary>The bot could not get a token: wrong app id or password (permanent), or the token endpoint is throttling or down (transient).</summary>
+public sealed class BotTokenException(string message, bool isTransient = false) : Exception(message)
+{
+    public bool IsTransient { get; } = isTransient;
+}

@@ -52,7 +52,8 @@ public sealed class ConnectorClient(HttpClient http, BotTokenClient tokens)
             }
             catch (BotTokenException error)
             {
-                return new ConnectorResponse(ConnectorOutcome.Permanent, (int)HttpStatusCode.Unauthorized, null, error.Message);
+                return new ConnectorResponse(error.IsTransient ? ConnectorOutcome.Transient : ConnectorOutcome.Permanent,
+                    (int)HttpStatusCode.Unauthorized, null, error.Message);
             }
             catch (HttpRequestException error)
             {

@@ -32,7 +32,11 @@ public sealed class BotFrameworkTokenValidator
     }
 
     /// <summary>Who sent the activity, or why the request is refused.</summary>
-    public async Task<TokenCheck> ValidateAsync(string? authorization, string? activityServiceUrl, CancellationToken cancellationToken)
+    public Task<TokenCheck> ValidateAsync(string? authorization, string? activityServiceUrl, CancellationToken cancellationToken) =>
+        ValidateAsync(authorization, activityServiceUrl, activityChannelId: null, cancellationToken);
+
+    /// <summary>As above, and the signing key must be endorsed for <paramref name="activityChannelId"/> (e.g. "msteams") when given.</summary>
+    public async Task<TokenCheck> ValidateAsync(string? authorization, string? activityServiceUrl, string? activityChannelId, CancellationToken cancellationToken)
     {
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return TokenCheck.Refused("The activity has no bearer token.");
@@ -48,6 +52,8 @@ public sealed class BotFrameworkTokenValidator
         var serviceUrl = result.ClaimsIdentity.FindFirst("serviceurl")?.Value;
         if (serviceUrl is null || activityServiceUrl is null || !SameUrl(serviceUrl, activityServiceUrl))
             return TokenCheck.Refused("The token's serviceurl does not match the activity's serviceUrl.");
+        if (activityChannelId is not null && !Endorses(result.SecurityToken, activityChannelId))
+            return TokenCheck.Refused($"The token's signing key is not endorsed for channel '{activityChannelId}'.");
         return new TokenCheck(true, null, result.ClaimsIdentity);
     }
 
@@ -100,6 +106,21 @@ public sealed class BotFrameworkTokenValidator
         {
             _fetching.Release();
         }
+    }
+
+    // Bot Framework lists, per key, the channels it signs for ("endorsements"); a key without the list is not Bot Framework's own.
+    private bool Endorses(SecurityToken token, string channelId)
+    {
+        var kid = (token as JsonWebToken)?.Kid;
+        var key = _current?.Metadata.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == kid);
+        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var endorsements)) return true;
+        return endorsements switch
+        {
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } array =>
+                array.EnumerateArray().Any(e => e.ValueKind == System.Text.Json.JsonValueKind.String && e.GetString() == channelId),
+            IEnumerable<object> list => list.Any(e => e?.ToString() == channelId),
+            _ => false,
+        };
     }
 
     private IEnumerable<string> ValidIssuers()

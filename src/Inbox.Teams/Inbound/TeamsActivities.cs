@@ -2,6 +2,7 @@ using Inbox.Core.Commands;
 using Inbox.Teams.Activities;
 using Inbox.Teams.Commands;
 using Inbox.Teams.Install;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,10 +18,14 @@ public sealed class TeamsActivities(
     TeamsTargets targets,
     RecentActivities recent,
     IOptions<TeamsOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<TeamsActivities> logger)
 {
-    public async Task<ActivityAnswer> HandleAsync(Activity activity, CancellationToken ct)
+    /// <summary>Handles <paramref name="activity"/>; <paramref name="requestAborted"/> stops only the wait, not work a repeat may share.</summary>
+    public async Task<ActivityAnswer> HandleAsync(Activity activity, CancellationToken requestAborted)
     {
+        // Work shared with repeats of the activity runs to its end even if the first request's connection drops.
+        var ct = lifetime.ApplicationStopping;
         var botId = activity.Recipient?.Id ?? "28:" + options.Value.AppId;
         if (activity.TenantId is { } tenant && activity.ServiceUrl is { } serviceUrl)
             await targets.SeenServiceUrlAsync(tenant, serviceUrl, ct);
@@ -28,19 +33,19 @@ public sealed class TeamsActivities(
         switch (activity.Type)
         {
             case "conversationUpdate":
-                return await OnceAsync(activity, async () =>
+                return await OnceAsync(activity, requestAborted, async () =>
                 {
                     await installs.HandleAsync(activity, botId, ct);
                     return ActivityAnswer.Ok;
                 });
             case "message":
-                return await OnceAsync(activity, async () =>
+                return await OnceAsync(activity, requestAborted, async () =>
                 {
                     await messages.HandleAsync(activity, botId, ct);
                     return ActivityAnswer.Ok;
                 });
             case "invoke" when activity.Name == "adaptiveCard/action":
-                return await OnceAsync(activity, () => cardActions.HandleAsync(activity, ct));
+                return await OnceAsync(activity, requestAborted, () => cardActions.HandleAsync(activity, ct));
             case "messageUpdate" or "messageDelete":
                 // Edits repeat the message's id, so they are not deduplicated by it; applying one twice changes nothing.
                 await ChangeAsync(activity, botId, ct);
@@ -51,8 +56,11 @@ public sealed class TeamsActivities(
         }
     }
 
-    private Task<ActivityAnswer> OnceAsync(Activity activity, Func<Task<ActivityAnswer>> handle) =>
-        activity.Id is { } id ? recent.OnceAsync($"{activity.Type}:{id}", handle) : handle();
+    // Activity ids are unique within a conversation, so the conversation is part of the key.
+    private static Task<ActivityAnswer> WaitAsync(Task<ActivityAnswer> work, CancellationToken requestAborted) => work.WaitAsync(requestAborted);
+
+    private Task<ActivityAnswer> OnceAsync(Activity activity, CancellationToken requestAborted, Func<Task<ActivityAnswer>> handle) =>
+        WaitAsync(activity.Id is { } id ? recent.OnceAsync($"{activity.Type}:{activity.Conversation?.Id}:{id}", handle) : handle(), requestAborted);
 
     // An operator edited or deleted a reply or note they wrote in a conversation's thread.
     private async Task ChangeAsync(Activity activity, string botId, CancellationToken ct)
@@ -62,9 +70,10 @@ public sealed class TeamsActivities(
         var author = await operators.ResolveAsync(new Uri(activity.ServiceUrl), threadId, userId, ct);
         if (author is null) return;
         var externalId = TeamsMessages.ExternalId(threadId, activity.Id);
+        // Restoring a deleted message is not something Inbox can undo at the customer's end: left alone.
+        if (activity.EventType == "undeleteMessage") return;
         var deleted = activity.Type == "messageDelete" || activity.EventType == "softDeleteMessage";
-        var text = TeamsCommandText.From(activity, botId);
-        var body = text.Readable(text.Text);
+        var body = TeamsCommandText.From(activity, botId).Reply;
         var note = options.Value.NotePrefixes.FirstOrDefault(p => body.StartsWith(p, StringComparison.OrdinalIgnoreCase));
         if (note is not null) body = body[note.Length..].Trim();
         var result = deleted ? await commands.DeleteAsync(externalId, author.Id, ct) : await commands.EditAsync(externalId, author.Id, body, ct);

@@ -11,9 +11,13 @@ namespace Inbox.Teams.Inbound;
 /// </summary>
 public sealed record TeamsCommandText(string Text, IReadOnlyDictionary<string, MentionedUser> Mentions)
 {
+    /// <summary>The message as the customer should read it: the bot's mention gone, people as "@Name", line breaks kept.</summary>
+    public string Reply { get; init; } = "";
+
     public static TeamsCommandText From(Activity activity, string botId)
     {
         var text = activity.Text ?? "";
+        var reply = text;
         var mentions = new Dictionary<string, MentionedUser>(StringComparer.Ordinal);
         foreach (var entity in activity.Entities?.OfType<JsonObject>() ?? [])
         {
@@ -23,14 +27,18 @@ public sealed record TeamsCommandText(string Text, IReadOnlyDictionary<string, M
             if (id == botId || id.EndsWith(":" + botId, StringComparison.Ordinal))
             {
                 text = text.Replace(mention, " ", StringComparison.Ordinal);
+                reply = reply.Replace(mention, "", StringComparison.Ordinal);
                 continue;
             }
             var token = "@@" + mentions.Count.ToString(CultureInfo.InvariantCulture);
-            mentions[token] = new MentionedUser(id, Activity.Read(entity["mentioned"]?["name"]) ?? StripTags(mention));
+            var name = Activity.Read(entity["mentioned"]?["name"]) ?? StripTags(mention);
+            mentions[token] = new MentionedUser(id, name);
             text = text.Replace(mention, token, StringComparison.Ordinal);
+            reply = reply.Replace(mention, "@" + name, StringComparison.Ordinal);
         }
         var words = WebUtility.HtmlDecode(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return new TeamsCommandText(string.Join(' ', words), mentions);
+        var lines = WebUtility.HtmlDecode(reply).ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd());
+        return new TeamsCommandText(string.Join(' ', words), mentions) { Reply = string.Join('\n', lines).Trim() };
     }
 
     /// <summary>The text with each token back as "@Name", for what people read (a note, a search).</summary>

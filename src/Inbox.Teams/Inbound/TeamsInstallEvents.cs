@@ -20,8 +20,10 @@ public sealed class TeamsInstallEvents(TeamsTargets targets, ILogger<TeamsInstal
             logger.LogInformation("Inbox was installed in team {Team} (channel {Channel}){Target}", teamId, channel,
                 became ? "; conversation threads start there" : "; threads stay where they were");
         }
-        else if (botRemoved)
+        else if (botRemoved || activity.EventType is "teamDeleted" or "teamArchived")
             await targets.RemovedAsync(teamId, ct);
+        else if (activity.EventType == "channelDeleted" && activity.TeamsChannelId is { } channel)
+            await targets.ChannelDeletedAsync(channel, ct);
     }
 
     public static bool IsBot(string? id, string botId) =>

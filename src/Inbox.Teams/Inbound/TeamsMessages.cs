@@ -44,9 +44,11 @@ public sealed class TeamsMessages(
             await UseThisChannelAsync(activity, ct);
             return;
         }
-        if (thread is not null && !(addressed && TeamsCommandHandler.IsCommand(text.Text)))
+        // In a conversation's thread only a command that parses is a command ("@Inbox close"); "@Inbox Close the app
+        // and try again" is a reply, which matters when Inbox sees only messages that mention it.
+        if (thread is not null && !(addressed && TeamsCommandHandler.IsCommandIn(text.Text, thread.ConversationId)))
         {
-            await ReplyAsync(activity, thread.ConversationId, text.Readable(text.Text), serviceUrl, conversationId, userId, ct);
+            await ReplyAsync(activity, thread.ConversationId, text.Reply, serviceUrl, conversationId, userId, ct);
             return;
         }
         if (!addressed) return; // ordinary channel talk (Inbox may see it all when allowed to read the channel)
@@ -54,7 +56,7 @@ public sealed class TeamsMessages(
         var me = await operators.ResolveAsync(serviceUrl, conversationId, userId, ct);
         var card = me is null
             ? TextCardRenderer.Render("⚠️ Not done", "I could not find your Teams profile, so I cannot act for you.")
-            : await handler.RunAsync(text, me, serviceUrl, conversationId, thread?.ConversationId, ct);
+            : await handler.RunAsync(text, me, serviceUrl, conversationId, thread?.ConversationId, ExternalId(conversationId, activity.Id), ct);
         await answers.SendAsync(activity, card, ct);
     }
 

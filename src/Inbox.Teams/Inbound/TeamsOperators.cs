@@ -19,6 +19,8 @@ public sealed class TeamsOperators(ConnectorClient connector, OperatorDirectory 
     {
         if (_known.TryGetValue(userId, out var known) && known.Until > time.GetUtcNow()) return known.Operator;
         var member = await connector.GetMemberAsync(serviceUrl, conversationId, userId, cancellationToken);
+        // Teams being busy is not "nobody": the activity is answered 503 and Teams sends it again.
+        if (member.Outcome == ConnectorOutcome.Transient) throw new TeamsUnavailableException($"Teams could not describe member {userId}: {member.Error}");
         if (!member.Ok) return null;
         var name = member.Field("name");
         var objectId = member.Field("aadObjectId");
@@ -33,3 +35,6 @@ public sealed class TeamsOperators(ConnectorClient connector, OperatorDirectory 
 
     private static string? Address(string? userPrincipalName) => userPrincipalName?.Contains('@') == true ? userPrincipalName : null;
 }
+
+/// <summary>Teams did not answer a call the handling of an activity needs; the activity should be retried later.</summary>
+public sealed class TeamsUnavailableException(string message) : Exception(message);

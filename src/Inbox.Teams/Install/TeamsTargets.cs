@@ -16,16 +16,24 @@ public sealed class TeamsTargets(IBridgeSettings settings, IOptions<TeamsOptions
     private const string TargetKey = "target";
 
     private volatile TeamsTarget? _stored;
+    private volatile bool _loaded;
 
     /// <summary>The channel threads start in now, or null while Teams has not told Inbox where it is installed.</summary>
     public TeamsTarget? Current => Effective(_stored);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Where Teams installed the bot (or was told to use), before configuration overrides.</summary>
+    public TeamsTarget? Stored => _stored;
+
+    /// <summary>Reads what was stored; the host calls it before it takes requests or delivers anything.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
         _stored = TeamsTarget.FromJson(await settings.GetAsync(Bridge, TargetKey, cancellationToken));
+        _loaded = true;
         if (Current is { } target) logger.LogInformation("Teams threads start in channel {Channel}", target.ChannelId);
         else logger.LogInformation("Teams bridge is waiting to be installed in a team (or for '@Inbox use this channel')");
     }
+
+    public Task StartAsync(CancellationToken cancellationToken) => _loaded ? Task.CompletedTask : LoadAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -49,6 +57,15 @@ public sealed class TeamsTargets(IBridgeSettings settings, IOptions<TeamsOptions
         await settings.RemoveAsync(Bridge, TargetKey, cancellationToken);
         _stored = null;
         logger.LogWarning("Inbox was removed from team {Team}; Teams threads stop until it is installed again", teamId);
+    }
+
+    /// <summary>A channel was deleted: when threads started there, they stop until another channel is chosen.</summary>
+    public async Task ChannelDeletedAsync(string channelId, CancellationToken cancellationToken)
+    {
+        if (_stored?.ChannelId != channelId) return;
+        await settings.RemoveAsync(Bridge, TargetKey, cancellationToken);
+        _stored = null;
+        logger.LogWarning("The Teams channel {Channel} where threads started was deleted; write '@Inbox use this channel' in another one", channelId);
     }
 
     /// <summary>Teams moved the target's tenant to another Connector address (it says so on every activity): follow it.</summary>

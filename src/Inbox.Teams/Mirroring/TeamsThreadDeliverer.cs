@@ -29,7 +29,8 @@ public sealed class TeamsThreadDeliverer(
         if (push is null) return new DeliveryResult.Rejected("Unreadable Teams payload.");
         if (push.Kind == TeamsPushKind.Answer) return await AnswerAsync(push, cancellationToken);
 
-        if (targets.Current is not { } target) return new DeliveryResult.Rejected("Teams is not installed in any channel.");
+        // Routed only once a target was known; it can be gone again (the app was removed): wait for a new install.
+        if (targets.Current is not { } target) return new DeliveryResult.Retry("Teams is not installed in any channel now.");
         var conversation = await queries.FindConversationAsync(push.ConversationId, cancellationToken);
         if (conversation is null) return new DeliveryResult.Rejected($"Conversation #{push.ConversationId} no longer exists.");
         var serviceUrl = new Uri(target.ServiceUrl);

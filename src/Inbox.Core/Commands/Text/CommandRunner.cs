@@ -13,8 +13,10 @@ public sealed class CommandRunner(
 
     /// <param name="resolveOperator">Turns an operator reference as typed (a mention in the bridge's form) into an operator, or null.</param>
     /// <param name="referenceHint">What the operator should type instead of an unknown reference, e.g. "mention a workspace member, e.g. `@lee`".</param>
+    /// <param name="noteId">The external id of a note this command writes (the bridge's id of the message that held the command), so a repeat stores it once and the bridge it came from does not get it back.</param>
     public async Task<CommandAnswer> RunAsync(
-        CommandLine line, Operator me, Func<string, CancellationToken, Task<Operator?>> resolveOperator, string referenceHint, CancellationToken ct)
+        CommandLine line, Operator me, Func<string, CancellationToken, Task<Operator?>> resolveOperator, string referenceHint, CancellationToken ct,
+        string? noteId = null)
     {
         if (line.Verb == CommandVerb.Help) return new CommandAnswer.Help(CommandLine.Usage);
         if (CommandLine.ViewOf(line.Verb) is { } view) return await ViewAsync(view, line.Page, line.Filter, me, resolveOperator, referenceHint, ct);
@@ -48,7 +50,7 @@ public sealed class CommandRunner(
             case CommandVerb.MarkSpam: result = await commands.MarkSpamAsync(id, me.Id, ct); break;
             case CommandVerb.Block: result = await commands.BlockAsync(id, me.Id, ct); break;
             case CommandVerb.Unblock: result = await commands.UnblockAsync(id, me.Id, ct); break;
-            case CommandVerb.Note: result = await commands.AddNoteAsync(id, me.Id, line.Argument!, cancellationToken: ct); break;
+            case CommandVerb.Note: result = await commands.AddNoteAsync(id, me.Id, line.Argument!, noteId, ct); break;
             case CommandVerb.Tag: result = await commands.TagAsync(id, line.Argument!, me.Id, ct); break;
             case CommandVerb.Untag: result = await commands.UntagAsync(id, line.Argument!, me.Id, ct); break;
             default: return new CommandAnswer.Help(CommandLine.Usage);
