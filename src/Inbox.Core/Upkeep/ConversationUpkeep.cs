@@ -24,7 +24,7 @@ public sealed class ConversationUpkeep(IInboxStore store, OutboxRouting routing,
             var assignee = conversation.AssigneeId is { } id ? await uow.FindOperatorAsync(id, ct) : null;
             conversation.RecordReminder(stage);
             var who = assignee is null ? "nobody is assigned — take it with Assign to me" : $"assigned to @{assignee.DisplayName}";
-            var text = $"⏰ The customer has waited {Describe(now - since)} for a reply; {who}.";
+            var text = $"⏰ The customer has waited more than {Describe(waited)} for a reply; {who}.";
             Add(uow, conversation, contact, new Message(uow.NextMessageId(), conversation.Id, MessageDirection.System, text, now,
                 authorName: "Inbox", isInternal: true), now);
             return new ConversationChange(conversation, contact, text);
