@@ -64,3 +64,37 @@ public sealed class CommandLineTests
         Assert.Contains(expected, refused.Error!.Message);
     }
 }
+
+public sealed class StatusCommandLineTests
+{
+    [Fact]
+    public void Status_alone_asks_for_your_status()
+    {
+        var line = Inbox.Core.Commands.Text.CommandLine.Parse("status").Value!;
+        Assert.Equal(Inbox.Core.Commands.Text.CommandVerb.Status, line.Verb);
+        Assert.Null(line.Argument);
+    }
+
+    [Theory]
+    [InlineData("status away", "away", null)]
+    [InlineData("status ONLINE 3", "online", 3)]
+    [InlineData("status offline", "offline", null)]
+    public void Status_takes_a_state_and_an_optional_capacity(string text, string status, int? capacity)
+    {
+        var line = Inbox.Core.Commands.Text.CommandLine.Parse(text).Value!;
+        Assert.Equal((status, capacity), (line.Argument, line.Capacity));
+    }
+
+    [Theory]
+    [InlineData("status sleeping")]
+    [InlineData("status 1")]
+    [InlineData("status online lots")]
+    [InlineData("status online 0")]
+    [InlineData("status online 3 now")]
+    public void A_bad_status_is_explained(string text)
+    {
+        var parsed = Inbox.Core.Commands.Text.CommandLine.Parse(text);
+        Assert.False(parsed.Succeeded);
+        Assert.Contains("status", parsed.Error.Message);
+    }
+}

@@ -12,11 +12,11 @@ public sealed class InMemoryInbox
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     /// <param name="moreRouters">Routers that see every event after <see cref="Router"/>.</param>
-    public InMemoryInbox(InboxOptions? options = null, IEnumerable<IOutboxRouter>? moreRouters = null)
+    public InMemoryInbox(InboxOptions? options = null, IEnumerable<IOutboxRouter>? moreRouters = null, Spam.SpamOptions? spam = null)
     {
         Options = options ?? new InboxOptions();
         Routing = new OutboxRouting([Router, .. moreRouters ?? []]);
-        Customers = new CustomerMessages(Store, Routing, Options, Time);
+        Customers = new CustomerMessages(Store, Routing, Options, Time, spam is null ? null : new Spam.SpamRules(spam));
         Operators = new OperatorCommands(Store, Routing, Options, Time);
         Directory = new OperatorDirectory(Store);
     }

@@ -6,7 +6,7 @@ using Inbox.Core.Storage;
 namespace Inbox.Core.Commands;
 
 /// <summary>What channel adapters call when a customer writes or tells us about themselves.</summary>
-public sealed class CustomerMessages(IInboxStore store, OutboxRouting routing, InboxOptions options, TimeProvider time)
+public sealed class CustomerMessages(IInboxStore store, OutboxRouting routing, InboxOptions options, TimeProvider time, Spam.SpamRules? spam = null)
 {
     /// <summary>Stores a customer's message: finds or creates the contact and conversation, drops repeats.</summary>
     public Task<InboxResult<ReceivedMessage>> ReceiveAsync(IncomingMessage incoming, CancellationToken cancellationToken) =>
@@ -73,6 +73,13 @@ public sealed class CustomerMessages(IInboxStore store, OutboxRouting routing, I
                 conversation.MarkSpam(now);
             }
             uow.Add(conversation);
+            if (!contact.IsBlocked && spam is not null && await SpamReasonAsync(uow, contact, conversation.Id, incoming.Text ?? "", now, ct) is { } reason)
+            {
+                // Marked before anyone is told, so it notifies nobody; operators find it in Spam and can reopen it.
+                conversation.MarkSpam(now);
+                uow.Add(new Message(uow.NextMessageId(), conversation.Id, MessageDirection.System,
+                    $"Marked as spam automatically: {reason}. Reopen it if this is a real customer.", now, authorName: "Inbox", isInternal: true));
+            }
             routing.Publish(uow, new ConversationStarted(conversation, contact, now));
         }
         else if (conversation.Status == ConversationStatus.Closed && !contact.IsBlocked)
@@ -91,6 +98,15 @@ public sealed class CustomerMessages(IInboxStore store, OutboxRouting routing, I
         conversation.RecordCustomerMessage(message.Text, now);
         routing.Publish(uow, new MessageAdded(conversation, contact, message, now));
         return new ReceivedMessage(conversation, contact, message, IsDuplicate: false, StartedConversation: started);
+    }
+
+    private async ValueTask<string?> SpamReasonAsync(IInboxUnitOfWork uow, Contact contact, long startingId, string text, DateTimeOffset now, CancellationToken ct)
+    {
+        // Loading the visitor's conversations is only worth it when the rate rule is on.
+        var recent = spam!.CountsConversations
+            ? (await uow.ConversationsOfContactAsync(contact.Id, ct)).Count(c => c.Id != startingId && c.StartedAt > now - TimeSpan.FromHours(1)) + 1
+            : 1;
+        return spam.Check(text, recent);
     }
 
     private void AddSystemLine(IInboxUnitOfWork uow, Conversation conversation, Contact contact, string text, DateTimeOffset now)

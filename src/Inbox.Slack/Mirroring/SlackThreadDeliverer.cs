@@ -34,6 +34,7 @@ public sealed class SlackThreadDeliverer(
 
     private async Task<DeliveryResult> PostRootAsync(Conversation conversation, bool mayExist, CancellationToken ct)
     {
+        if (await queries.FindThreadAsync(conversation.Id, Destination, ct) is { } started) return DeliveryResult.Done(started.ExternalId);
         var channel = options.Value.ChannelId!;
         if (mayExist && await posted.FindRootAsync(channel, conversation, ct) is { } earlier)
             return DeliveryResult.Done(SlackThreadId.Format(channel, earlier));

@@ -48,6 +48,7 @@ public sealed class TeamsThreadDeliverer(
 
     private async Task<DeliveryResult> StartThreadAsync(Conversation conversation, TeamsTarget target, Uri serviceUrl, CancellationToken ct)
     {
+        if (await queries.FindThreadAsync(conversation.Id, Destination, ct) is { } started) return DeliveryResult.Done(started.ExternalId);
         var card = await cards.RenderAsync(conversation, ct);
         await PaceAsync(target.ChannelId, ct);
         var answer = await connector.CreateThreadAsync(serviceUrl, target.ChannelId, target.TenantId, CardActivity(card, $"Conversation #{conversation.Id}"), ct);
