@@ -2,7 +2,8 @@
 # Builds Inbox.sln once, runs every test project in turn, and prints the totals over all of them as the LAST line:
 #   N passed, N failed[, N skipped]
 # Exits non-zero when a test failed, when no test ran, or when dotnet test itself failed (build error, crashed host).
-# Works from any directory; needs nothing built beforehand. The browser tests need Debian's Chromium, installed here.
+# Works from any directory; needs nothing built beforehand. The browser tests need Debian's Chromium and the email tests
+# Dovecot and Postfix: both are installed here when missing, and the mail servers started (and stopped at the end).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -10,17 +11,29 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 results="$(mktemp -d "${TMPDIR:-/tmp}/inbox-test-results.XXXXXX")"
 
-# Debian's package, never a Playwright download (that fetches browsers from outside the package registries).
-install_chromium() {
+# Debian's packages (one apt-get update for all): Chromium for the browser tests, never a Playwright download (that
+# fetches browsers from outside the package registries); Dovecot and Postfix for the email tests.
+install_missing() {
   local sudo=()
   if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null; then sudo=(sudo -n); fi
-  echo "Chromium is missing at /usr/bin/chromium; installing Debian's package..."
+  echo "Installing Debian's $*..."
   "${sudo[@]}" apt-get update -q >"$results/apt.log" 2>&1 &&
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q chromium >>"$results/apt.log" 2>&1
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "$@" >>"$results/apt.log" 2>&1
 }
-if [[ ! -x /usr/bin/chromium ]]; then
-  # Not fatal here: the browser tests then fail with a message that says what is missing.
-  install_chromium || { tail -n 20 "$results/apt.log" >&2 || true; echo "WARNING: could not install chromium" >&2; }
+missing=()
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/sbin/dovecot && -e /usr/lib/dovecot/lmtp && -x /usr/sbin/postfix ]] || missing+=(dovecot-imapd dovecot-lmtpd postfix)
+if (( ${#missing[@]} > 0 )); then
+  # Not fatal here: the tests that need what is missing fail with a message that says so.
+  install_missing "${missing[@]}" || { tail -n 20 "$results/apt.log" >&2 || true; echo "WARNING: could not install ${missing[*]}" >&2; }
+fi
+
+# The email tests' real mail servers on loopback (scripts/mail-servers.sh), stopped again at the end.
+if mail_env="$(bash scripts/mail-servers.sh start)"; then
+  eval "$mail_env"
+  trap 'bash scripts/mail-servers.sh stop >/dev/null 2>&1 || true' EXIT
+else
+  echo "WARNING: the test mail servers did not start; the email tests will fail and say so" >&2
 fi
 
 set +e

@@ -1,10 +1,13 @@
 using System.Text.Json.Serialization;
+using Inbox.Channels.Email;
+using Inbox.Channels.Telegram;
 using Inbox.Channels.Widget;
 using Inbox.Channels.Widget.Api;
 using Inbox.Core;
 using Inbox.Core.Commands;
 using Inbox.Core.Outbox;
 using Inbox.Host.Health;
+using Inbox.Host.Jobs;
 using Inbox.Host.OperatorApi;
 using Inbox.Slack;
 using Inbox.Teams;
@@ -36,6 +39,9 @@ public static class InboxHostExtensions
             new DelegatingValidator<Core.Distribution.DistributionOptions>(o => o.Validate()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.Distribution.DistributionOptions>>().Value);
         services.AddSingleton<Core.Distribution.Distributor>();
+        services.AddOptions<Core.Spam.SpamOptions>().Bind(configuration.GetSection(Core.Spam.SpamOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Core.Spam.SpamOptions>>(new DelegatingValidator<Core.Spam.SpamOptions>(o => o.Validate()));
+        services.AddSingleton(sp => new Core.Spam.SpamRules(sp.GetRequiredService<IOptions<Core.Spam.SpamOptions>>().Value));
         services.AddSingleton<IOutboxRouter, Core.Distribution.DistributionRouter>();
         services.AddSingleton<IOutboxDeliverer, Core.Distribution.DistributionDeliverer>();
 
@@ -50,8 +56,11 @@ public static class InboxHostExtensions
             }
         });
         services.AddWidgetChannel(configuration);
+        services.AddEmailChannel(configuration);
         services.AddSlackBridge(configuration);
         services.AddTeamsBridge(configuration);
+        services.AddInboxJobs(configuration);
+        services.AddTelegramChannel(configuration);
 
         services.AddOptions<OperatorApiOptions>().Bind(configuration.GetSection(OperatorApiOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OperatorApiOptions>>(new DelegatingValidator<OperatorApiOptions>(o => o.Validate()));
@@ -91,6 +100,7 @@ public static class InboxHostExtensions
         app.MapOperatorApi();
         app.MapSlackBridge();
         app.MapTeamsBridge();
+        app.MapTelegramWebhook();
         return app;
     }
 
@@ -106,8 +116,21 @@ public static class InboxHostExtensions
             app.Logger.LogInformation("Slack bridge is off: set Slack:SigningSecret and Slack:BotToken (and Slack:ChannelId) to turn it on");
         var teams = app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value;
         if (teams.IsEnabled)
+        {
             app.Logger.LogInformation("Teams bridge is on: Bot Framework activities are taken at {Path}", TeamsEndpoints.MessagesPath);
+            await app.Services.GetRequiredService<Teams.Install.TeamsTargets>().LoadAsync(cancellationToken);
+        }
         else
             app.Logger.LogInformation("Teams bridge is off: set Teams:AppId and Teams:AppPassword to turn it on");
+        var email = app.Services.GetRequiredService<IOptions<EmailOptions>>().Value;
+        if (email.IsEnabled)
+            app.Logger.LogInformation("Email channel is on: mail to {Mailbox} is read from {Host} folder {Folder}, replies go out through {SmtpHost}",
+                email.Smtp.FromAddress, email.Imap.Host, email.Imap.Folder, email.Smtp.Host);
+        else
+            app.Logger.LogInformation("Email channel is off: set Email:Imap:Host and Email:Smtp:Host (with logins and Email:Smtp:FromAddress) to turn it on");
+        if (app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.IsEnabled)
+            app.Logger.LogInformation("Telegram channel is on: updates are taken at {Path} (point the bot's setWebhook there, with the secret_token)", TelegramEndpoints.WebhookPath);
+        else
+            app.Logger.LogInformation("Telegram channel is off: set Telegram:BotToken and Telegram:WebhookSecret to turn it on");
     }
 }

@@ -17,6 +17,17 @@ public static class OperatorApiEndpoints
 
         api.MapGet("/me", async (ClaimsPrincipal user, IInboxQueries queries, CancellationToken ct) =>
             await CurrentAsync(user, queries, ct) is { } me ? Results.Ok(OperatorDto.From(me)) : NotOperator());
+        api.MapPut("/me/status", async (ClaimsPrincipal user, StatusRequest? body, IInboxQueries queries, OperatorDirectory directory,
+            Core.Distribution.Distributor distributor, CancellationToken ct) =>
+        {
+            if (await CurrentAsync(user, queries, ct) is not { } me) return NotOperator();
+            if (body?.Status is not { } status)
+                return InboxProblems.From(InboxError.Invalid("Say which status: { \"status\": \"online\" } (online, away or offline).", "status"));
+            var result = await directory.SetStatusAsync(me.Id, status, body.Capacity, ct);
+            if (!result.Succeeded) return InboxProblems.From(result.Error);
+            if (status == OperatorStatus.Online) await distributor.AssignWaitingAsync(ct);
+            return Results.Ok(OperatorDto.From(result.Value));
+        });
         api.MapGet("/operators", async (IInboxQueries queries, CancellationToken ct) =>
             Results.Ok((await queries.GetOperatorsAsync(ct)).Select(OperatorDto.From)));
         api.MapGet("/counts", async (ClaimsPrincipal user, IInboxQueries queries, CancellationToken ct) =>

@@ -10,10 +10,13 @@ public sealed record TagRequest(string? Tag);
 /// <summary>Assign or transfer: the target operator's email; empty on assign means "to me".</summary>
 public sealed record AssignRequest(string? OperatorEmail);
 
-public sealed record OperatorDto(Guid Id, string Name, string Email)
+public sealed record OperatorDto(Guid Id, string Name, string Email, OperatorStatus Status, int? Capacity)
 {
-    public static OperatorDto From(Operator o) => new(o.Id, o.DisplayName, o.Email);
+    public static OperatorDto From(Operator o) => new(o.Id, o.DisplayName, o.Email, o.Status, o.Capacity);
 }
+
+/// <summary>Sets the caller's status (online, away, offline) and optionally how many open conversations they take (0: the default).</summary>
+public sealed record StatusRequest(OperatorStatus? Status, int? Capacity);
 
 public sealed record ContactDto(
     Guid Id, string Name, string? Email, string? Phone, string? City, string? Country,

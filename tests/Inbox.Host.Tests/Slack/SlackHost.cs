@@ -22,10 +22,12 @@ internal sealed class SlackHost : IAsyncDisposable
     public InboxHost Host { get; private set; }
 
     /// <summary>Stops the host wherever it is (deliveries in flight included) and starts a new one on the same database and fake Slack.</summary>
-    public async Task RestartAsync()
+    /// <param name="whileStopped">Runs on the data folder between stop and start (to leave the database as a crash would).</param>
+    public async Task RestartAsync(Func<string, Task>? whileStopped = null)
     {
         var folder = Host.DataDirectory;
         await Host.DisposeAsync();
+        if (whileStopped is not null) await whileStopped(folder);
         Host = new InboxHost(folder, _settings);
     }
 

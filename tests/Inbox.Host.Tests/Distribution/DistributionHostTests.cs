@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using Inbox.Fakes.Slack;
+using Inbox.Host.Tests.Api.Support;
+using Inbox.Host.Tests.Slack;
+using Inbox.Host.Tests.Teams;
+using Microsoft.Data.Sqlite;
+
+namespace Inbox.Host.Tests.Distribution;
+
+/// <summary>Operator status, auto-assignment, spam rules and the scheduled jobs through the real host.</summary>
+public sealed class DistributionHostTests
+{
+    private const string Fox = "U0FOXMULDER";
+
+    [Fact]
+    public async Task An_operator_going_online_through_the_api_gets_new_conversations_round_robin()
+    {
+        using var host = new InboxHost(settings: new Dictionary<string, string?> { ["Distribution:Mode"] = "RoundRobin", ["Widget:SessionsPerMinute"] = "1000" });
+        using var dana = OperatorConsole.Dana(host);
+        var waiting = await WidgetVisitor.NewConversationAsync(host, "Before anyone is online");
+
+        using var response = await dana.Client.PutAsJsonAsync("/api/operator/me/status", new { status = "online", capacity = 3 });
+        var me = await response.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("Online", me.String("status"));
+        Assert.Equal(3, me["capacity"]!.GetValue<int>());
+
+        // The waiting one is taken at once; a new one follows through the distribution pass.
+        Assert.Equal(InboxHost.OperatorEmail, (await dana.DetailsAsync(waiting))["assignee"].String("email"));
+        var next = await WidgetVisitor.NewConversationAsync(host, "Hello");
+        await SlackHost.EventuallyAsync(() => dana.DetailsAsync(next).Result["assignee"]?.String("email") == InboxHost.OperatorEmail, "the new conversation is assigned");
+
+        using var bad = await dana.Client.PutAsJsonAsync("/api/operator/me/status", new { capacity = 3 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Slack_and_teams_set_and_show_the_operators_status()
+    {
+        await using var teams = await TeamsHost.StartAsync(withSlack: true);
+        teams.Slack!.AddUser(Fox, "Fox Mulder", "fox@acme.test");
+        await teams.InstallAsync();
+
+        Assert.Contains("You are *away*", await SlashAsync(teams, "status away"));
+        Assert.Contains("capacity 2", await SlashAsync(teams, "status online 2"));
+        Assert.Contains("You are online", await teams.CommandAsync(teams.Lee, teams.Activities.TeamId, "status online 4"));
+        Assert.Contains("capacity 4", await teams.CommandAsync(teams.Lee, teams.Activities.TeamId, "status"));
+        Assert.Contains("Usage", await SlashAsync(teams, "status sleeping"));
+    }
+
+    [Fact]
+    public async Task A_conversation_caught_by_a_spam_rule_reaches_nobody_until_an_operator_reopens_it()
+    {
+        await using var host = await SlackHost.StartAsync(new Dictionary<string, string?> { ["Spam:BlockedWords"] = "casino" });
+        var spam = await WidgetVisitor.NewConversationAsync(host.Host, "Best casino bonus, click now");
+        var real = await WidgetVisitor.NewConversationAsync(host.Host, "Where is my order?");
+        await SlackHost.EventuallyAsync(() => host.Slack.Messages(SlackHost.Channel).Count(m => !m.IsThreadReply) == 1, "the real conversation is in Slack");
+        using var console = OperatorConsole.Dana(host.Host);
+        Assert.Equal("Spam", (await console.DetailsAsync(spam))["conversation"].String("status"));
+        Assert.Contains(spam, await console.ViewIdsAsync("spam"));
+        Assert.DoesNotContain(spam, await console.ViewIdsAsync("open"));
+
+        await console.RunAsync(spam, "reopen");
+
+        await SlackHost.EventuallyAsync(() => host.Slack.Messages(SlackHost.Channel).Count(m => !m.IsThreadReply) == 2, "the reopened conversation gets its thread");
+        Assert.Contains(host.Slack.Messages(SlackHost.Channel), m => !m.IsThreadReply && m.Text?.Contains($"#{spam}") == true);
+        Assert.NotEqual(spam, real);
+    }
+
+    [Fact]
+    public async Task Scheduled_jobs_live_in_the_database_and_an_sla_reminder_reaches_the_thread()
+    {
+        await using var host = await SlackHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Jobs:SlaReminders"] = "00:00:01",
+            ["Jobs:SlaCheckInterval"] = "00:00:01",
+        });
+        await WidgetVisitor.NewConversationAsync(host.Host, "Hello? Anyone?");
+
+        await SlackHost.EventuallyAsync(() => host.Slack.Messages(SlackHost.Channel).Any(m => m.Text?.Contains("has waited more than 1 second") == true),
+            "the reminder is in the Slack thread", seconds: 30);
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(host.Host.DataDirectory, "inbox.db")}");
+        await db.OpenAsync();
+        await using var query = db.CreateCommand();
+        query.CommandText = "SELECT TRIGGER_NAME FROM QRTZ_TRIGGERS ORDER BY TRIGGER_NAME";
+        var triggers = new List<string>();
+        await using (var reader = await query.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) triggers.Add(reader.GetString(0));
+        Assert.Equal(["auto-close", "distribution", "outbox-sweep", "sla-reminders"], triggers);
+        // Once per threshold: however often the job runs, one reminder.
+        await Task.Delay(2500);
+        Assert.Single(host.Slack.Messages(SlackHost.Channel), m => m.Text?.Contains("has waited more than") == true);
+    }
+
+    private static async Task<string> SlashAsync(TeamsHost host, string text)
+    {
+        using var client = host.Host.Visitor();
+        var request = SlackRequestSigner.CreateFormRequest(new Uri(host.Host.BaseAddress, "/slack/commands"),
+        [
+            new("team_id", "T0FAKE"), new("channel_id", TeamsHost.SlackChannel), new("user_id", Fox), new("command", "/inbox"),
+            new("text", text), new("response_url", host.Slack!.ResponseUrl("unused").AbsoluteUri), new("trigger_id", "1.2.3"),
+        ], DateTimeOffset.UtcNow, SlackHost.SigningSecret);
+        using var response = await client.SendAsync(request);
+        return (await response.ShouldBe(HttpStatusCode.OK)).String("text")!;
+    }
+}
