@@ -92,6 +92,40 @@ public sealed class DistributionHostTests
         Assert.Single(host.Slack.Messages(SlackHost.Channel), m => m.Text?.Contains("has waited more than") == true);
     }
 
+    [Fact]
+    public async Task The_schedule_survives_a_restart_once_each_and_keeps_firing()
+    {
+        var settings = new Dictionary<string, string?> { ["Jobs:DistributionInterval"] = "00:00:01" };
+        var host = new InboxHost(settings: settings);
+        var folder = host.DataDirectory;
+        await SlackHost.EventuallyAsync(() => Triggers(folder).Result.Count == 4, "the triggers are stored");
+        await host.DisposeAsync();
+        var stopped = DateTimeOffset.UtcNow;
+
+        await using var again = new InboxHost(folder, settings);
+        await SlackHost.EventuallyAsync(() => Triggers(folder).Result.TryGetValue("distribution", out var last) && last > stopped,
+            "the distribution job fires again after the restart");
+        Assert.Equal(["auto-close", "distribution", "outbox-sweep", "sla-reminders"], (await Triggers(folder)).Keys.Order());
+    }
+
+    // Each stored trigger and when it last fired.
+    private static async Task<Dictionary<string, DateTimeOffset?>> Triggers(string folder)
+    {
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(folder, "inbox.db")};Mode=ReadOnly");
+        await db.OpenAsync();
+        await using var query = db.CreateCommand();
+        query.CommandText = "SELECT TRIGGER_NAME, PREV_FIRE_TIME FROM QRTZ_TRIGGERS";
+        var triggers = new Dictionary<string, DateTimeOffset?>();
+        try
+        {
+            await using var reader = await query.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                triggers[reader.GetString(0)] = reader.IsDBNull(1) ? null : new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero);
+        }
+        catch (SqliteException) { } // the tables are created when the scheduler first starts
+        return triggers;
+    }
+
     private static async Task<string> SlashAsync(TeamsHost host, string text)
     {
         using var client = host.Host.Visitor();
