@@ -7,6 +7,10 @@ namespace Inbox.Core.Commands;
 public sealed class OperatorDirectory(IInboxStore store)
 {
     public Task<InboxResult<Operator>> EnsureAsync(string email, string displayName, CancellationToken cancellationToken) =>
+        EnsureAsync(email, displayName, link: null, cancellationToken);
+
+    /// <summary>As above, and <paramref name="link"/> records the operator's id on a bridge (Slack user, Teams user) so bridges can mention them.</summary>
+    public Task<InboxResult<Operator>> EnsureAsync(string email, string displayName, Action<Operator>? link, CancellationToken cancellationToken) =>
         store.WriteAsync<InboxResult<Operator>>(async (uow, ct) =>
         {
             if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
@@ -17,9 +21,11 @@ public sealed class OperatorDirectory(IInboxStore store)
             if (existing is not null)
             {
                 existing.Rename(displayName);
+                link?.Invoke(existing);
                 return existing;
             }
             var created = new Operator(uow.NewId(), displayName.Trim(), email);
+            link?.Invoke(created);
             uow.Add(created);
             return created;
         }, cancellationToken);

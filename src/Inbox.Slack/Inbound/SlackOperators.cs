@@ -19,7 +19,7 @@ public sealed class SlackOperators(SlackWebApi slack, OperatorDirectory director
         if (user is null || user.IsBot) return null;
         // Without the users:read.email scope there is no email; the Slack id still gives a stable identity.
         var email = user.Email ?? $"{slackUserId.ToLowerInvariant()}@slack.invalid";
-        var result = await directory.EnsureAsync(email, user.RealName, cancellationToken);
+        var result = await directory.EnsureAsync(email, user.RealName, op => op.LinkSlack(slackUserId), cancellationToken);
         if (!result.Succeeded) return null;
         _known[slackUserId] = (result.Value, time.GetUtcNow() + RememberFor);
         return result.Value;

@@ -54,7 +54,7 @@ public sealed class SlackThreadDeliverer(
         var contact = await queries.FindContactAsync(conversation.ContactId, ct);
         var parts = message.Direction == MessageDirection.FromCustomer && contact is not null
             ? CustomerMessageRenderer.Render(message, contact)
-            : ThreadLineRenderer.Render(message);
+            : ThreadLineRenderer.Render(message, await AssigneeMentionAsync(conversation, ct));
 
         var (channel, rootTs) = SlackThreadId.Parse(thread.ExternalId);
         // After an attempt that may have got through, parts already in the thread are not posted again.
@@ -71,6 +71,11 @@ public sealed class SlackThreadDeliverer(
         }
         return DeliveryResult.Done(firstTs is null ? null : SlackThreadId.Format(channel, firstTs));
     }
+
+    private async Task<(string, string)?> AssigneeMentionAsync(Conversation conversation, CancellationToken ct) =>
+        conversation.AssigneeId is { } id && await queries.FindOperatorAsync(id, ct) is { SlackUserId: { } slackId } assignee
+            ? (assignee.DisplayName, slackId)
+            : null;
 
     private async Task<DeliveryResult> UpdateRootAsync(Conversation conversation, CancellationToken ct)
     {

@@ -45,6 +45,11 @@ public sealed record AdaptiveCard
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CardRefresh? Refresh { get; init; }
 
+    /// <summary>Teams' own additions (mentions).</summary>
+    [JsonPropertyName("msteams")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CardTeamsExtras? Teams { get; init; }
+
     /// <summary>This card with every text a person reads passed through <paramref name="map"/>; used by <see cref="CardSizeGuard"/>.</summary>
     internal AdaptiveCard MapTexts(Func<string, string> map) => this with
     {

@@ -14,7 +14,8 @@ public static class ThreadMessageCardRenderer
     /// <summary>Characters of message text per card: even escaped and JSON-encoded at six bytes a character it fits.</summary>
     public const int TextPerCard = 3000;
 
-    public static IReadOnlyList<AdaptiveCard> Render(Message message, Contact? contact)
+    /// <param name="mention">An operator an Inbox line names as "@Name" (a reminder naming the assignee) and their Teams id: Teams notifies them.</param>
+    public static IReadOnlyList<AdaptiveCard> Render(Message message, Contact? contact, (string Name, string UserId)? mention = null)
     {
         var heading = Heading(message, contact);
         var chunks = Chunks(message.Text.Trim());
@@ -22,8 +23,17 @@ public static class ThreadMessageCardRenderer
         for (var i = 0; i < chunks.Count; i++)
         {
             List<CardElement> body = i == 0 ? [heading] : [];
-            body.Add(new TextBlock(CardText.Escape(chunks[i])) { Spacing = CardSpacing.Small });
-            cards.Add(new AdaptiveCard(body));
+            var text = CardText.Escape(chunks[i]);
+            CardTeamsExtras? extras = null;
+            // Only Inbox's own lines can mention someone; matched after escaping, so customer text never becomes a mention.
+            if (mention is { } who && message.Direction == MessageDirection.System && text.Contains("@" + CardText.Escape(who.Name), StringComparison.Ordinal))
+            {
+                var entity = CardMention.Of(CardText.SingleLine(who.Name), who.UserId);
+                text = text.Replace("@" + CardText.Escape(who.Name), entity.Text, StringComparison.Ordinal);
+                extras = new CardTeamsExtras([entity]);
+            }
+            body.Add(new TextBlock(text) { Spacing = CardSpacing.Small });
+            cards.Add(new AdaptiveCard(body) { Teams = extras });
         }
         var files = message.Attachments.Select(FileLine).ToList();
         if (cards.Count == 0) cards.Add(new AdaptiveCard(files.Count > 0 ? [heading] : [heading, new TextBlock("*(empty message)*")]));

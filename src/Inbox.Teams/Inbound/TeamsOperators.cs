@@ -27,7 +27,8 @@ public sealed class TeamsOperators(ConnectorClient connector, OperatorDirectory 
         // Teams gives email (or the user principal name, usually the same address); without either the Entra id keeps the identity stable.
         var email = member.Field("email") ?? Address(member.Field("userPrincipalName"))
             ?? $"{(objectId ?? userId.Replace(':', '-')).ToLowerInvariant()}@teams.invalid";
-        var result = await directory.EnsureAsync(email, string.IsNullOrWhiteSpace(name) ? email : name, cancellationToken);
+        var result = await directory.EnsureAsync(email, string.IsNullOrWhiteSpace(name) ? email : name,
+            op => op.LinkTeams(objectId ?? userId), cancellationToken);
         if (!result.Succeeded) return null;
         _known[userId] = (result.Value, time.GetUtcNow() + RememberFor);
         return result.Value;

@@ -64,7 +64,9 @@ public sealed class TeamsThreadDeliverer(
         var message = messageId is null ? null : await queries.FindMessageAsync(messageId.Value, ct);
         if (message is null) return new DeliveryResult.Rejected($"Message {messageId} no longer exists.");
         var contact = await queries.FindContactAsync(conversation.ContactId, ct);
-        var parts = ThreadMessageCardRenderer.Render(message, contact);
+        var assignee = conversation.AssigneeId is { } assigneeId ? await queries.FindOperatorAsync(assigneeId, ct) : null;
+        var parts = ThreadMessageCardRenderer.Render(message, contact,
+            assignee is { TeamsObjectId: { } teamsId } ? (assignee.DisplayName, teamsId) : null);
         string? firstId = null;
         // The parts of a long message travel together in one activity, so a retry never repeats half of it;
         // only a message too long for one activity is posted in several.

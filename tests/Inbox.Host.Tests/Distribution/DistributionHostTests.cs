@@ -93,6 +93,51 @@ public sealed class DistributionHostTests
     }
 
     [Fact]
+    public async Task An_sla_reminder_pings_the_assignee_in_slack_and_reaches_the_teams_thread_too()
+    {
+        await using var host = await TeamsHost.StartAsync(withSlack: true, settings: new Dictionary<string, string?>
+        {
+            ["Jobs:SlaReminders"] = "00:00:02",
+            ["Jobs:SlaCheckInterval"] = "00:00:01",
+        });
+        host.Slack!.AddUser(Fox, "Fox Mulder", "fox@acme.test");
+        await host.InstallAsync();
+        var id = await WidgetVisitor.NewConversationAsync(host.Host, "Is anyone there?");
+        var thread = await host.ThreadOfAsync(id);
+        // Fox takes it in Slack and answers nothing: Slack pings him; Teams, where he never was, names him.
+        Assert.Contains("assigned", await SlashAsync(host, $"assign #{id}"));
+        Assert.NotNull(thread);
+
+        await SlackHost.EventuallyAsync(() => host.Slack.Messages(TeamsHost.SlackChannel).Any(m => m.Text?.Contains("has waited more than") == true),
+            "the reminder is in Slack", seconds: 30);
+        Assert.Contains(host.Slack.Messages(TeamsHost.SlackChannel), m => m.Text?.Contains($"<@{Fox}>") == true);
+        await SlackHost.EventuallyAsync(() => host.ReplyTexts(id).Any(t => t.Contains("has waited more than")), "the reminder is in Teams", seconds: 30);
+    }
+
+    [Fact]
+    public async Task A_teams_reminder_mentions_an_assignee_known_in_teams()
+    {
+        await using var host = await TeamsHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Jobs:SlaReminders"] = "00:00:02",
+            ["Jobs:SlaCheckInterval"] = "00:00:01",
+        });
+        await host.InstallAsync();
+        var id = await WidgetVisitor.NewConversationAsync(host.Host, "Hello?");
+        var thread = await host.ThreadOfAsync(id);
+        (await host.SendAsync(host.Activities.CardAction(host.Lee, thread.ConversationId, thread.RootActivityId, "inbox.assign_me",
+            new System.Text.Json.Nodes.JsonObject { ["conversationId"] = id }))).Dispose();
+
+        await SlackHost.EventuallyAsync(() => (host.Teams.Thread(thread.ConversationId)?.BotActivities ?? []).Any(a => a.Json.Contains("has waited more than")),
+            "the reminder is in Teams", seconds: 30);
+        var reminder = host.Teams.Thread(thread.ConversationId)!.BotActivities.Last(a => a.Json.Contains("has waited more than")).AdaptiveCard!;
+        var entity = reminder["msteams"]!["entities"]![0]!;
+        Assert.Equal("mention", (string?)entity["type"]);
+        Assert.Equal(host.Lee.AadObjectId, (string?)entity["mentioned"]!["id"]);
+        Assert.Contains($"<at>{host.Lee.Name}</at>", reminder.ToJsonString().Replace("\\u003C", "<").Replace("\\u003E", ">").Replace("\\u003c", "<").Replace("\\u003e", ">"));
+    }
+
+    [Fact]
     public async Task The_schedule_survives_a_restart_once_each_and_keeps_firing()
     {
         var settings = new Dictionary<string, string?> { ["Jobs:DistributionInterval"] = "00:00:01" };
