@@ -48,6 +48,7 @@ public sealed class SpamRuleTests
 
         Assert.Equal(ConversationStatus.Spam, received.Conversation.Status);
         // Nobody is told: every event the conversation caused was silenced when it was routed.
+        Assert.NotEmpty(inbox.Router.Routed);
         Assert.All(inbox.Router.Routed, r => Assert.True(r.IsSilenced));
         var note = Assert.Single(inbox.Store.History(received.Conversation.Id), m => m.Direction == MessageDirection.System);
         Assert.Contains("the blocked word “casino”", note.Text);

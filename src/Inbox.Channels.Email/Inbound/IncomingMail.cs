@@ -30,6 +30,12 @@ public sealed record IncomingMail(
             return null;
         }
 
+        if (AutomaticReason(mail, address) is { } automatic)
+        {
+            reason = automatic;
+            return null;
+        }
+
         var messageId = mail.MessageId?.Trim();
         var externalId = string.IsNullOrEmpty(messageId) ? MailMessageIds.ExternalIdOfContent(ContentOf(mail)) : MailMessageIds.ExternalIdOf(messageId);
         var references = new List<string>();
@@ -45,7 +51,32 @@ public sealed record IncomingMail(
             SubjectLine.ForConversation(mail.Subject),
             MailBodyText.Of(mail),
             references,
-            mail.Attachments.ToList());
+            Files(mail));
+    }
+
+    // Files are attachments and every other non-text part: pasted screenshots come "inline", some clients name no disposition.
+    private static List<MimeEntity> Files(MimeMessage mail) => mail.BodyParts
+        .OfType<MimePart>()
+        .Where(part => part.IsAttachment || part is not TextPart { IsPlain: true } and not TextPart { IsHtml: true })
+        .Cast<MimeEntity>()
+        .ToList();
+
+    // Mail no person wrote (bounces, out-of-office and list mail) must not open or reopen conversations.
+    private static string? AutomaticReason(MimeMessage mail, string address)
+    {
+        var local = address[..address.LastIndexOf('@')];
+        if (local.Equals("mailer-daemon", StringComparison.OrdinalIgnoreCase) || local.Equals("postmaster", StringComparison.OrdinalIgnoreCase))
+            return "it is a delivery report from a mail server";
+        if (mail.Body is MultipartReport) return "it is a delivery or read report";
+        var submitted = mail.Headers["Auto-Submitted"];
+        if (!string.IsNullOrWhiteSpace(submitted) && !submitted.Trim().Equals("no", StringComparison.OrdinalIgnoreCase))
+            return $"it was sent automatically (Auto-Submitted: {submitted.Trim()})";
+        var precedence = mail.Headers["Precedence"]?.Trim().ToLowerInvariant();
+        if (precedence is "bulk" or "junk" or "list" or "auto_reply")
+            return $"it is bulk or automatic mail (Precedence: {precedence})";
+        if (mail.Headers.Contains("X-Autoreply") || mail.Headers.Contains("X-Autorespond"))
+            return "it is an automatic reply";
+        return null;
     }
 
     private static bool IsAddress(string address)

@@ -66,10 +66,5 @@ public sealed class MailAttachments(IAttachmentStore files, IOptions<EmailOption
         return (SafeName(name), contentType.Length <= 255 ? contentType : "application/octet-stream", buffer.ToArray());
     }
 
-    private static string SafeName(string? fileName)
-    {
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/')).Trim();
-        name = new string(name.Where(c => !char.IsControl(c) && c is not ('/' or '\\' or '"')).ToArray());
-        return string.IsNullOrEmpty(name) ? "attachment" : name.Length <= MaxNameLength ? name : name[..MaxNameLength];
-    }
+    private static string SafeName(string? fileName) => Inbox.Core.Files.FileNames.Safe(fileName, "attachment");
 }

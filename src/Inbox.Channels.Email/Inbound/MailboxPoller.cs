@@ -48,6 +48,7 @@ public sealed class MailboxPoller(
         await folder.OpenAsync(FolderAccess.ReadOnly, ct);
 
         var position = await positions.LoadAsync(ct);
+        var first = position is null;
         var reset = position is not null && position.UidValidity != folder.UidValidity;
         if (position is null || reset)
         {
@@ -59,6 +60,17 @@ public sealed class MailboxPoller(
         }
 
         var newUids = await NewUidsAsync(folder, position.LastUid, ct);
+        uint? firstPollEnd = null;
+        if (first && newUids.Count > 0)
+        {
+            firstPollEnd = newUids[^1].Id;
+            // Connecting a mailbox with years of read mail must not turn them all into open conversations:
+            // the first poll takes only what nobody has read yet, and starts counting from there.
+            var unseen = (await folder.SearchAsync(SearchQuery.NotSeen, ct)).Select(u => u.Id).ToHashSet();
+            var skippedOld = newUids.Count(u => !unseen.Contains(u.Id));
+            newUids = newUids.Where(u => unseen.Contains(u.Id)).ToList();
+            if (skippedOld > 0) logger.LogInformation("Email: first poll of {Folder}: {Count} mails already read are left alone", folder.FullName, skippedOld);
+        }
         var batch = newUids.Take(settings.MaxMailsPerPoll).ToList();
         int stored = 0, repeats = 0, skipped = 0;
         foreach (var uid in batch)
@@ -73,6 +85,8 @@ public sealed class MailboxPoller(
             }
             await positions.SaveLastUidAsync(uid.Id, ct);
         }
+        // The read mails between and after the unread ones stay behind the position too.
+        if (firstPollEnd is { } end && batch.Count == newUids.Count) await positions.SaveLastUidAsync(end, ct);
         if (batch.Count > 0)
             logger.LogInformation("Email: polled {Folder}: {Stored} stored, {Repeats} already stored, {Skipped} skipped", folder.FullName, stored, repeats, skipped);
         return new PollResult(stored, repeats, skipped, reset, newUids.Count > batch.Count);
@@ -101,6 +115,11 @@ public sealed class MailboxPoller(
         catch (MessageNotFoundException)
         {
             logger.LogInformation("Email: mail UID {Uid} was removed before it could be read", uid.Id);
+        }
+        catch (ImapCommandException error)
+        {
+            // The server refuses this one message (a damaged file): skip it rather than stall every mail behind it.
+            logger.LogWarning("Email: skipped mail UID {Uid}: the server would not hand it over ({Response})", uid.Id, error.Message);
         }
         return null;
     }

@@ -66,7 +66,10 @@ public sealed class SmtpReplyDeliverer(
         try
         {
             using var smtp = await connector.OpenSmtpAsync(cancellationToken);
-            await smtp.SendAsync(mail, cancellationToken);
+            // Once the mail is being handed over, the delivery's own deadline no longer cuts it off: giving up between the
+            // server taking the mail and its "250 OK" would send it twice. The send has its own, longer budget.
+            using var sendBudget = new CancellationTokenSource(options.Value.Timeout * 2, time);
+            await smtp.SendAsync(mail, sendBudget.Token);
             await DisconnectQuietlyAsync(smtp);
         }
         catch (Exception error) when (error is not OperationCanceledException)

@@ -92,6 +92,11 @@ public sealed class TelegramBotApi(HttpClient http, IOptions<TelegramOptions> op
         {
             return new TelegramApiResponse(TelegramOutcome.Transient, null, error.Message);
         }
+        catch (IOException error)
+        {
+            // A connection dropped while the body was being read (HttpIOException): worth another try.
+            return new TelegramApiResponse(TelegramOutcome.Transient, null, error.Message);
+        }
     }
 
     // Telegram answers {"ok":true,"result":...} or {"ok":false,"error_code":N,"description":"...","parameters":{...}},

@@ -31,7 +31,7 @@ public static class TelegramUpdateReader
         var text = message.Text ?? message.Caption ?? "";
         if (string.IsNullOrWhiteSpace(text) && files.Count == 0)
             return new TelegramUpdateReading.Ignored(update.UpdateId, "carries nothing Inbox can show (a sticker, location, poll, ...)");
-        return new TelegramUpdateReading.CustomerWrote(update.UpdateId, from.Id, TelegramContactName.Of(from), text, files);
+        return new TelegramUpdateReading.CustomerWrote(update.UpdateId, from.Id, message.MessageId, TelegramContactName.Of(from), text, files);
     }
 
     private static List<IncomingTelegramFile> FilesOf(TelegramMessage message)

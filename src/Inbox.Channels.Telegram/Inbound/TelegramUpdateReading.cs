@@ -14,11 +14,15 @@ public abstract record TelegramUpdateReading
     /// <summary>A person wrote to the bot in a private chat.</summary>
     /// <param name="UserId">The writer's Telegram id, which is also the private chat's id.</param>
     /// <param name="Name">First and last name, else @username.</param>
-    public sealed record CustomerWrote(long UpdateId, long UserId, string? Name, string Text, IReadOnlyList<IncomingTelegramFile> Files)
+    /// <param name="MessageId">The message's id within its chat.</param>
+    public sealed record CustomerWrote(long UpdateId, long UserId, long MessageId, string? Name, string Text, IReadOnlyList<IncomingTelegramFile> Files)
         : TelegramUpdateReading
     {
-        /// <summary>The message's id in Inbox, so an update Telegram sends again is stored once.</summary>
-        public string ExternalId => $"telegram:update:{UpdateId}";
+        /// <summary>
+        /// The message's id in Inbox, so an update Telegram sends again is stored once: the chat and the message id within it.
+        /// Not the update_id, which Telegram may start again at random after a quiet week or for a new token.
+        /// </summary>
+        public string ExternalId => $"telegram:{UserId}:{MessageId}";
     }
 }
 

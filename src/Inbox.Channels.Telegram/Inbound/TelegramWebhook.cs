@@ -14,7 +14,7 @@ namespace Inbox.Channels.Telegram.Inbound;
 /// </remarks>
 public sealed class TelegramWebhook(
     TelegramWebhookSecret secret, TelegramFileFetcher files, TelegramFileLinks links, TelegramRecentUpdates recent,
-    CustomerMessages customers, ILogger<TelegramWebhook> logger)
+    CustomerMessages customers, Inbox.Core.InboxOptions inbox, ILogger<TelegramWebhook> logger)
 {
     private const int MaxBodyBytes = 1024 * 1024;
 
@@ -57,6 +57,8 @@ public sealed class TelegramWebhook(
         var text = wrote.Text;
         foreach (var missing in fetched.Missing)
             text += (text.Length == 0 ? "" : "\n") + $"(file not received: {missing})";
+        // Telegram allows longer texts than Inbox may be set to keep: keep the head rather than lose the message.
+        if (text.Length > inbox.MaxMessageLength) text = text[..(inbox.MaxMessageLength - 1)] + "…";
         var identity = new ContactIdentity(ChannelKind.Telegram, wrote.UserId.ToString(CultureInfo.InvariantCulture));
         var result = await customers.ReceiveAsync(new IncomingMessage(
             identity, text, Profile: new ContactProfile(Name: wrote.Name), Attachments: fetched.Attachments, ExternalId: wrote.ExternalId), ct);

@@ -10,15 +10,19 @@ namespace Inbox.Channels.Telegram.Outbound;
 /// 429 waits for Telegram's <c>retry_after</c> (throttled, not failed); 5xx and network errors are retried; any other refusal
 /// (the user blocked the bot, the chat is gone) is final. Telegram has no idempotency key: a send whose answer was lost is sent again.
 /// </remarks>
-public sealed class TelegramReplyDeliverer(TelegramBotApi api, TelegramPacing pacing) : IOutboxDeliverer
+public sealed class TelegramReplyDeliverer(TelegramBotApi api, TelegramPacing pacing, Inbox.Core.Views.IInboxQueries? queries = null) : IOutboxDeliverer
 {
     public string Destination => TelegramOutboxRouter.Destination;
 
     public async Task<DeliveryResult> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
     {
         if (TelegramSend.FromJson(delivery.Payload) is not { } send) return new DeliveryResult.Rejected("Unreadable Telegram payload.");
+        // A reply the operator withdrew while it waited (behind a 429, say) is not sent.
+        if (queries is not null && delivery.MessageId is { } messageId && await queries.FindMessageAsync(messageId, cancellationToken) is { DeletedAt: not null })
+            return DeliveryResult.Done();
         await pacing.WaitTurnAsync(send.ChatId, cancellationToken);
         var answer = await api.SendMessageAsync(new SendMessageRequest(send.ChatId, send.Html, TelegramReplyText.ParseMode), cancellationToken);
+        if (answer.Outcome == TelegramOutcome.Throttled && answer.RetryAfter is { } after) pacing.PauseFor(after);
         return Outcome(answer);
     }
 

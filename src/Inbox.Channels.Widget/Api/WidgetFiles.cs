@@ -39,7 +39,8 @@ public static class WidgetFiles
         {
             return TooLarge(limit);
         }
-        catch (InvalidDataException)
+        // A body that ends before its closing boundary reads as IOException ("Unexpected end of Stream").
+        catch (Exception error) when (error is InvalidDataException or IOException)
         {
             return InboxProblems.Invalid("file", "The upload is not a readable multipart form.");
         }
@@ -81,10 +82,5 @@ public static class WidgetFiles
     private static IResult TooLarge(long limit) => InboxProblems.From(InboxError.TooLarge(
         $"The file is larger than the limit of {limit / (1024 * 1024.0):0.#} MB.", "file"));
 
-    private static string SafeName(string? fileName)
-    {
-        var name = Path.GetFileName(fileName ?? "").Trim();
-        name = new string(name.Where(c => !char.IsControl(c) && c is not ('/' or '\\' or '"')).ToArray());
-        return string.IsNullOrEmpty(name) ? "file" : name.Length <= 200 ? name : name[..200];
-    }
+    private static string SafeName(string? fileName) => Core.Files.FileNames.Safe(fileName, "file");
 }

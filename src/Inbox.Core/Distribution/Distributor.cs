@@ -16,6 +16,22 @@ public sealed class Distributor(IInboxQueries queries, OperatorCommands commands
     private const int Batch = 100;
     private readonly SemaphoreSlim _pass = new(1, 1);
 
+    /// <summary>
+    /// A pass for a caller that has already done its own work (an operator came online): a failure here is left to the
+    /// next pass (the scheduled one at the latest) instead of failing that work.
+    /// </summary>
+    public async Task TryAssignWaitingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AssignWaitingAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Nothing is lost: waiting conversations stay in Open until a pass succeeds.
+        }
+    }
+
     /// <summary>Assigns what can be assigned now; returns how many conversations were handed out.</summary>
     public async Task<int> AssignWaitingAsync(CancellationToken cancellationToken)
     {

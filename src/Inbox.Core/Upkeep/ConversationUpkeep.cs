@@ -36,7 +36,7 @@ public sealed class ConversationUpkeep(IInboxStore store, OutboxRouting routing,
         {
             var (conversation, contact) = await LoadAsync(uow, conversationId, ct);
             if (conversation is null || contact is null) return InboxError.NotFound($"Conversation #{conversationId} does not exist.");
-            if (conversation.Status != ConversationStatus.Open || conversation.LastActivityAt >= idleSince)
+            if (conversation.Status != ConversationStatus.Open || conversation.AwaitingReply || conversation.LastActivityAt >= idleSince)
                 return InboxError.Conflict($"{conversation.Reference} is not idle.");
             var now = time.GetUtcNow();
             var previous = conversation.Status;

@@ -3,6 +3,7 @@ using Inbox.Core.Views;
 namespace Inbox.Core.Upkeep;
 
 /// <summary>Closes open conversations without activity for <see cref="UpkeepOptions.AutoCloseAfter"/>, each with a line the customer sees.</summary>
+/// <remarks>A conversation whose customer still waits for a reply is never closed for being quiet: that wait is the SLA reminders' business.</remarks>
 public sealed class IdleConversationCloser(IInboxQueries queries, ConversationUpkeep upkeep, UpkeepOptions options, TimeProvider time)
 {
     private const int Batch = 500;

@@ -14,14 +14,12 @@ public sealed class SlaReminders(IInboxQueries queries, ConversationUpkeep upkee
         if (thresholds.Count == 0) return 0;
         var now = time.GetUtcNow();
         var sent = 0;
-        foreach (var conversation in await queries.GetWaitingSinceAsync(now - thresholds[0], Batch, cancellationToken))
+        // Longest threshold first: a wait past several thresholds (Inbox was down) gets the highest one only; each query
+        // returns only conversations that still need that reminder, so ones already reminded never crowd out the rest.
+        for (var stage = thresholds.Count; stage >= 1; stage--)
         {
-            var waited = now - conversation.WaitingSince!.Value;
-            // The highest threshold passed; thresholds skipped while Inbox was down are not sent one by one.
-            var stage = thresholds.Count(t => waited >= t);
-            if (stage <= conversation.RemindersSent) continue;
-            var result = await upkeep.RemindAsync(conversation.Id, stage, thresholds[stage - 1], cancellationToken);
-            if (result.Succeeded) sent++;
+            foreach (var conversation in await queries.GetWaitingSinceAsync(now - thresholds[stage - 1], stage, Batch, cancellationToken))
+                if ((await upkeep.RemindAsync(conversation.Id, stage, thresholds[stage - 1], cancellationToken)).Succeeded) sent++;
         }
         return sent;
     }

@@ -38,9 +38,12 @@ public interface IInboxQueries
     /// <summary>How many open conversations each operator is assigned to now.</summary>
     Task<IReadOnlyDictionary<Guid, int>> GetOpenAssignmentCountsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Open conversations whose customer has waited for a reply since <paramref name="waitingSince"/> or earlier, longest wait first.</summary>
-    Task<IReadOnlyList<Conversation>> GetWaitingSinceAsync(DateTimeOffset waitingSince, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Open conversations whose customer has waited for a reply since <paramref name="waitingSince"/> or earlier and that
+    /// have had fewer than <paramref name="remindersBelow"/> reminders for this wait, longest wait first.
+    /// </summary>
+    Task<IReadOnlyList<Conversation>> GetWaitingSinceAsync(DateTimeOffset waitingSince, int remindersBelow, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Open conversations with no activity since <paramref name="lastActivityBefore"/>, oldest first.</summary>
+    /// <summary>Open conversations with no activity since <paramref name="lastActivityBefore"/> and no customer waiting for a reply, oldest first.</summary>
     Task<IReadOnlyList<long>> GetIdleOpenAsync(DateTimeOffset lastActivityBefore, int limit, CancellationToken cancellationToken);
 }

@@ -25,7 +25,7 @@ public static class OperatorApiEndpoints
                 return InboxProblems.From(InboxError.Invalid("Say which status: { \"status\": \"online\" } (online, away or offline).", "status"));
             var result = await directory.SetStatusAsync(me.Id, status, body.Capacity, ct);
             if (!result.Succeeded) return InboxProblems.From(result.Error);
-            if (status == OperatorStatus.Online) await distributor.AssignWaitingAsync(ct);
+            if (status == OperatorStatus.Online) await distributor.TryAssignWaitingAsync(ct);
             return Results.Ok(OperatorDto.From(result.Value));
         });
         api.MapGet("/operators", async (IInboxQueries queries, CancellationToken ct) =>

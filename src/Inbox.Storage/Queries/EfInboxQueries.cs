@@ -243,11 +243,12 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
             .ToDictionaryAsync(g => g.Operator, g => g.Count, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Conversation>> GetWaitingSinceAsync(DateTimeOffset waitingSince, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Conversation>> GetWaitingSinceAsync(DateTimeOffset waitingSince, int remindersBelow, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Conversations.AsNoTracking()
-            .Where(c => c.Status == ConversationStatus.Open && !c.IsContactBlocked && c.AwaitingReply && c.WaitingSince != null && c.WaitingSince <= waitingSince)
+            .Where(c => c.Status == ConversationStatus.Open && !c.IsContactBlocked && c.AwaitingReply && c.WaitingSince != null && c.WaitingSince <= waitingSince
+                && c.RemindersSent < remindersBelow)
             .OrderBy(c => c.WaitingSince).Take(limit).ToListAsync(cancellationToken);
     }
 
@@ -255,7 +256,7 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Conversations.AsNoTracking()
-            .Where(c => c.Status == ConversationStatus.Open && c.LastActivityAt < lastActivityBefore)
+            .Where(c => c.Status == ConversationStatus.Open && !c.AwaitingReply && c.LastActivityAt < lastActivityBefore)
             .OrderBy(c => c.LastActivityAt).Select(c => c.Id).Take(limit).ToListAsync(cancellationToken);
     }
 }

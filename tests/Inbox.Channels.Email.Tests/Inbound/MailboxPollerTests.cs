@@ -263,6 +263,61 @@ public sealed class MailboxPollerTests
         return (boxes[0], boxes[1]);
     }
 
+    [Fact]
+    public async Task The_first_poll_of_a_mailbox_leaves_mail_already_read_alone()
+    {
+        var support = await _server.CreateMailboxAsync("support");
+        var ann = new MailboxAddress("Ann", "ann@customer.test");
+        await support.AppendAsync(CustomerMail.Write(ann, support.Address, "Old one", "from last year"), flags: MailKit.MessageFlags.Seen);
+        await support.AppendAsync(CustomerMail.Write(ann, support.Address, "Unread", "please help"));
+        await support.AppendAsync(CustomerMail.Write(ann, support.Address, "Old two", "also read"), flags: MailKit.MessageFlags.Seen);
+        await using var inbox = await EmailInbox.StartAsync(support);
+
+        Assert.Equal(new PollResultCounts(1, 0, 0), Counts(await inbox.PollAsync()));
+        Assert.Equal(new PollResultCounts(0, 0, 0), Counts(await inbox.PollAsync()));
+        var conversation = Assert.Single(await inbox.ConversationsOfAsync(ann.Address));
+        Assert.Equal("please help", Assert.Single(await inbox.MessagesAsync(conversation.Id)).Text);
+
+        // From then on every new mail counts, read or not (someone may have opened it in a mail client first).
+        await support.AppendAsync(CustomerMail.Write(ann, support.Address, "New", "read already"), flags: MailKit.MessageFlags.Seen);
+        Assert.Equal(1, (await inbox.PollAsync()).Stored);
+    }
+
+    [Fact]
+    public async Task Bounces_and_automatic_replies_open_no_conversation()
+    {
+        var support = await _server.CreateMailboxAsync("support");
+        await using var inbox = await EmailInbox.StartAsync(support);
+        var outOfOffice = CustomerMail.Write(new MailboxAddress("Ann", "ann@customer.test"), support.Address, "Out of office", "I am away until Monday.");
+        outOfOffice.Headers.Add("Auto-Submitted", "auto-replied");
+        var bounce = CustomerMail.Write(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@customer.test"), support.Address, "Undelivered Mail", "It bounced.");
+        var list = CustomerMail.Write(new MailboxAddress("News", "news@lists.test"), support.Address, "Weekly digest", "News.");
+        list.Headers.Add("Precedence", "bulk");
+        foreach (var mail in new[] { outOfOffice, bounce, list }) await support.AppendAsync(mail);
+
+        Assert.Equal(new PollResultCounts(0, 0, 3), Counts(await inbox.PollAsync()));
+        Assert.Empty(await inbox.ConversationsOfAsync("ann@customer.test"));
+    }
+
+    [Fact]
+    public async Task An_image_pasted_inline_is_kept_as_an_attachment()
+    {
+        var support = await _server.CreateMailboxAsync("support");
+        await using var inbox = await EmailInbox.StartAsync(support);
+        var body = new BodyBuilder { TextBody = "See the screenshot.", HtmlBody = "<p>See the screenshot.</p><img src=\"cid:shot\">" };
+        var image = body.LinkedResources.Add("shot.png", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, new ContentType("image", "png"));
+        image.ContentId = "shot";
+        var mail = new MimeMessage([new MailboxAddress("Ann", "ann@customer.test")], [support.Mailbox()], "Broken page", body.ToMessageBody());
+        mail.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("customer.test");
+        await support.AppendAsync(mail);
+
+        Assert.Equal(1, (await inbox.PollAsync()).Stored);
+        var conversation = Assert.Single(await inbox.ConversationsOfAsync("ann@customer.test"));
+        var message = Assert.Single(await inbox.MessagesAsync(conversation.Id));
+        Assert.Equal("See the screenshot.", message.Text);
+        Assert.Equal("shot.png", Assert.Single(message.Attachments).Name);
+    }
+
     private sealed record PollResultCounts(int Stored, int Repeats, int Skipped);
 
     private static PollResultCounts Counts(Inbox.Channels.Email.Inbound.PollResult result) => new(result.Stored, result.Repeats, result.Skipped);

@@ -15,7 +15,7 @@ public sealed class TelegramUpdateReaderTests
         Assert.Equal("Ada Lovelace", wrote.Name);
         Assert.Equal("Where is my order?", wrote.Text);
         Assert.Empty(wrote.Files);
-        Assert.Equal("telegram:update:77", wrote.ExternalId);
+        Assert.Equal("telegram:4242:77", wrote.ExternalId); // the chat and the message id: update_id may start again
     }
 
     [Fact]

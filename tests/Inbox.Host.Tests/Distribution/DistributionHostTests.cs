@@ -151,6 +151,17 @@ public sealed class DistributionHostTests
         await SlackHost.EventuallyAsync(() => Triggers(folder).Result.TryGetValue("distribution", out var last) && last > stopped,
             "the distribution job fires again after the restart");
         Assert.Equal(["auto-close", "distribution", "outbox-sweep", "sla-reminders"], (await Triggers(folder)).Keys.Order());
+        Assert.Equal(4, await CountAsync(folder, "SELECT COUNT(*) FROM QRTZ_TRIGGERS"));
+        Assert.Equal(4, await CountAsync(folder, "SELECT COUNT(*) FROM QRTZ_JOB_DETAILS"));
+    }
+
+    private static async Task<long> CountAsync(string folder, string sql)
+    {
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(folder, "inbox.db")};Mode=ReadOnly");
+        await db.OpenAsync();
+        await using var query = db.CreateCommand();
+        query.CommandText = sql;
+        return (long)(await query.ExecuteScalarAsync())!;
     }
 
     // Each stored trigger and when it last fired.

@@ -66,8 +66,8 @@ public sealed class CommandRunner(
             var result = await directory.SetStatusAsync(me.Id, status, line.Capacity, ct);
             if (!result.Succeeded) return new CommandAnswer.Refused(result.Error.Message);
             current = result.Value;
-            // Someone coming online (or taking more) may take what waits.
-            if (status == OperatorStatus.Online) await distributor.AssignWaitingAsync(ct);
+            // Someone coming online (or taking more) may take what waits; the status is set whatever that pass meets.
+            if (status == OperatorStatus.Online) await distributor.TryAssignWaitingAsync(ct);
         }
         var open = (await queries.GetOpenAssignmentCountsAsync(ct)).GetValueOrDefault(me.Id);
         return new CommandAnswer.OperatorState(current, current.Capacity ?? distribution.DefaultCapacity, open);

@@ -69,12 +69,12 @@ public sealed class TestMailbox
         await imap.DisconnectAsync(true);
     }
 
-    /// <summary>Puts a mail into a folder directly (IMAP APPEND); creates the folder if needed.</summary>
-    public async Task AppendAsync(MimeMessage mail, string folder = "INBOX")
+    /// <summary>Puts a mail into a folder directly (IMAP APPEND) with <paramref name="flags"/> (e.g. already read); creates the folder if needed.</summary>
+    public async Task AppendAsync(MimeMessage mail, string folder = "INBOX", MessageFlags flags = MessageFlags.None)
     {
         using var imap = await OpenAsync();
         var box = await FolderAsync(imap, folder);
-        await box.AppendAsync(new AppendRequest(mail, MessageFlags.None));
+        await box.AppendAsync(new AppendRequest(mail, flags));
         await imap.DisconnectAsync(true);
     }
 
