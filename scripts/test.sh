@@ -2,8 +2,9 @@
 # Builds Inbox.sln once, runs every test project in turn, and prints the totals over all of them as the LAST line:
 #   N passed, N failed[, N skipped]
 # Exits non-zero when a test failed, when no test ran, or when dotnet test itself failed (build error, crashed host).
-# Works from any directory; needs nothing built beforehand. The browser tests need Debian's Chromium and the email tests
-# Dovecot and Postfix: both are installed here when missing, and the mail servers started (and stopped at the end).
+# Works from any directory; needs nothing built beforehand. The browser tests need Debian's Chromium, the email tests
+# Dovecot and Postfix, the storage, outbox and several-hosts tests PostgreSQL 15: all are installed here when missing, and
+# the servers started (and stopped at the end; a PostgreSQL that was already running is left running).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -12,7 +13,8 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 results="$(mktemp -d "${TMPDIR:-/tmp}/inbox-test-results.XXXXXX")"
 
 # Debian's packages (one apt-get update for all): Chromium for the browser tests, never a Playwright download (that
-# fetches browsers from outside the package registries); Dovecot and Postfix for the email tests.
+# fetches browsers from outside the package registries); Dovecot and Postfix for the email tests; PostgreSQL for the
+# tests that run against it.
 install_missing() {
   local sudo=()
   if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null; then sudo=(sudo -n); fi
@@ -23,17 +25,27 @@ install_missing() {
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -x /usr/sbin/dovecot && -e /usr/lib/dovecot/lmtp && -x /usr/sbin/postfix ]] || missing+=(dovecot-imapd dovecot-lmtpd postfix)
+[[ -x /usr/bin/pg_ctlcluster && -x /usr/lib/postgresql/15/bin/postgres ]] || missing+=(postgresql)
 if (( ${#missing[@]} > 0 )); then
   # Not fatal here: the tests that need what is missing fail with a message that says so.
   install_missing "${missing[@]}" || { tail -n 20 "$results/apt.log" >&2 || true; echo "WARNING: could not install ${missing[*]}" >&2; }
 fi
 
-# The email tests' real mail servers on loopback (scripts/mail-servers.sh), stopped again at the end.
+# The email tests' real mail servers on loopback (scripts/mail-servers.sh) and PostgreSQL (scripts/postgres-server.sh),
+# stopped again at the end (PostgreSQL only when it was started here).
+stop_servers=()
+trap 'for s in "${stop_servers[@]}"; do bash "scripts/$s" stop >/dev/null 2>&1 || true; done' EXIT
 if mail_env="$(bash scripts/mail-servers.sh start)"; then
   eval "$mail_env"
-  trap 'bash scripts/mail-servers.sh stop >/dev/null 2>&1 || true' EXIT
+  stop_servers+=(mail-servers.sh)
 else
   echo "WARNING: the test mail servers did not start; the email tests will fail and say so" >&2
+fi
+if postgres_env="$(bash scripts/postgres-server.sh start)"; then
+  eval "$postgres_env"
+  stop_servers+=(postgres-server.sh)
+else
+  echo "WARNING: PostgreSQL did not start; the PostgreSQL tests will fail and say so" >&2
 fi
 
 set +e

@@ -1,33 +1,39 @@
 using System.Diagnostics;
 using Inbox.Bench;
+using Inbox.Bench.Seeding;
 
-// `dotnet run -c Release --project bench/Inbox.Bench [-- messages]`: prints durable ingest figures beside their targets.
-var messages = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000;
-const int producers = 256;
-const int visitors = 1_000;
-const double storeTarget = 20_000;
+// `dotnet run -c Release --project bench/Inbox.Bench -- [ingest|ack|views|delivery|memory|all] [options]` (see BenchOptions.Usage):
+// prints each figure beside its target. Without a benchmark name it runs the ingest bench, as it always did.
+var options = BenchOptions.Parse(args);
+if (options is null) return 2;
 
-Console.WriteLine($"Inbox ingest benchmark: {messages:N0} messages, {producers} concurrent producers, {visitors:N0} visitors, SQLite (WAL, synchronous=FULL), {Environment.ProcessorCount} cores");
-var results = new List<IngestBenchmark.Result>
+var clock = Stopwatch.StartNew();
+var report = new Report();
+Console.WriteLine($"Inbox benchmarks: {string.Join(", ", BenchOptions.All.Where(options.Includes))} on {Environment.ProcessorCount} cores");
+
+if (options.Includes("ingest")) await IngestBenchmark.RunAsync(options.Messages, report);
+if (options.Includes("memory")) await MemoryBenchmark.RunAsync(options.Messages, report);
+
+if (options.Includes("views") || options.Includes("ack"))
 {
-    await IngestBenchmark.ThroughStoreAsync(messages, producers, visitors, maxWriteBatch: 512),
-    await IngestBenchmark.ThroughStoreAsync(Math.Max(messages / 10, 1_000), producers, visitors, maxWriteBatch: 1),
-    await IngestBenchmark.ThroughHttpAsync(messages / 2, producers, visitors, maxWriteBatch: 512),
-    await IngestBenchmark.ThroughHttpAsync(Math.Max(messages / 10, 1_000), producers, visitors, maxWriteBatch: 1),
-};
+    var folder = options.DataDirectory ?? InboxApp.NewDataDirectory();
+    Directory.CreateDirectory(folder);
+    try
+    {
+        Report.Section($"Seeding {options.Conversations:N0} conversations");
+        var plan = await ConversationSeeder.SeedAsync(folder, options.Conversations);
+        await using var host = await BridgedHost.StartAsync(folder, withTeams: true);
+        if (options.Includes("views")) await ViewBenchmark.RunAsync(host, plan, options.Runs, report);
+        if (options.Includes("ack")) await AckBenchmark.RunAsync(host, plan, options.Samples, report);
+    }
+    finally
+    {
+        if (options.DataDirectory is null) InboxApp.Remove(folder);
+    }
+}
 
-Console.WriteLine();
-Console.WriteLine($"| path  | mode                   | messages | seconds | messages/s | commits |");
-Console.WriteLine($"|-------|------------------------|---------:|--------:|-----------:|--------:|");
-foreach (var r in results)
-    Console.WriteLine($"| {r.Path,-5} | {r.Mode,-22} | {r.Messages,8:N0} | {r.Elapsed.TotalSeconds,7:F2} | {r.PerSecond,10:N0} | {r.Commits,7:N0} |");
+if (options.Includes("delivery")) await DeliveryBenchmark.RunAsync(options.WindowSeconds, report);
 
-var store = results[0].PerSecond;
-var storeBaseline = results[1].PerSecond;
-var http = results[2].PerSecond;
-var httpBaseline = results[3].PerSecond;
-Console.WriteLine();
-Console.WriteLine($"store, group commit: {store:N0}/s (target >= {storeTarget:N0}/s): {(store >= storeTarget ? "met" : "MISSED")}");
-Console.WriteLine($"store vs one-commit-per-message: {store / storeBaseline:F1}x");
-Console.WriteLine($"http vs one-commit-per-message over http: {http / httpBaseline:F1}x (target: a clear multiple): {(http / httpBaseline >= 2 ? "met" : "MISSED")}");
-Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB");
+report.PrintSummary();
+Console.WriteLine($"Finished in {clock.Elapsed.TotalMinutes:F1} min");
+return 0;

@@ -1,5 +1,6 @@
 using Inbox.Core.Model;
 using Inbox.Storage.Mapping;
+using Inbox.Storage.Writing;
 using Inbox.Storage.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,8 +26,14 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options) : D
                where known.Channel == identity.Channel && known.ExternalId == identity.ExternalId
                select (Guid?)contact.Id).FirstOrDefaultAsync(cancellationToken);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InboxDbContext).Assembly);
+        // Several hosts write one PostgreSQL database, so ids come from its sequences (SQLite's one writer counts itself).
+        if (Database.IsNpgsql())
+            foreach (var sequence in IdSequences.All)
+                modelBuilder.HasSequence<long>(sequence);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

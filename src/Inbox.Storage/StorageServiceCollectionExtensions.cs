@@ -22,11 +22,15 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OutboxOptions>>(new DelegatingValidator<OutboxOptions>(o => o.Validate()));
 
+        // The one place the provider is chosen; what differs below it asks the context (Database.IsNpgsql()).
         services.AddPooledDbContextFactory<InboxDbContext>((sp, builder) =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            builder.UseSqlite(ConnectionString(options))
-                .AddInterceptors(new SqliteConnectionSetup(options.Synchronous.ToUpperInvariant()));
+            if (options.IsPostgres)
+                builder.UseNpgsql(ConnectionString(options), npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+            else
+                builder.UseSqlite(ConnectionString(options))
+                    .AddInterceptors(new SqliteConnectionSetup(options.Synchronous.ToUpperInvariant()));
         });
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<GroupCommitStore>();
@@ -41,10 +45,14 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The assembly holding the PostgreSQL migrations (src/Inbox.Storage.Postgres); the host references it.</summary>
+    public const string PostgresMigrationsAssembly = "Inbox.Storage.Postgres";
+
     /// <summary>The connection string in use: the configured one, or a SQLite file in the data folder.</summary>
     public static string ConnectionString(StorageOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return options.ConnectionString;
+        if (options.IsPostgres) throw new InvalidOperationException($"{StorageOptions.Section}:ConnectionString must be set when {StorageOptions.Section}:Provider is Postgres.");
         var folder = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(folder);
         return new SqliteConnectionStringBuilder

@@ -19,9 +19,12 @@ public sealed class InboxHost : WebApplicationFactory<Program>
     public const string SecondOperatorName = "Lee Adama";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public InboxHost(string? dataDirectory = null, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Adds to the host's services (after its own), e.g. a log listener.</param>
+    public InboxHost(string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("inbox-host-").FullName;
         _settings = new Dictionary<string, string?>
         {
@@ -61,5 +64,6 @@ public sealed class InboxHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 }

@@ -5,10 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inbox.Storage.Tests;
 
 /// <summary>Auto-assignment against a real store: who takes what, capacity, and waiting until someone frees up.</summary>
-public sealed class DistributionTests
+public abstract class DistributionTests(string provider) : StoreTests(provider)
 {
-    private static Task<TestInbox> StartAsync(DistributionMode mode, int capacity = 5) =>
-        TestInbox.StartAsync(configure: services =>
+    public sealed class Sqlite() : DistributionTests(StorageOptions.Sqlite);
+
+    public sealed class Postgres() : DistributionTests(StorageOptions.Postgres);
+
+    private Task<TestInbox> StartAsync(DistributionMode mode, int capacity = 5) =>
+        OpenAsync(configure: services =>
         {
             services.AddSingleton(new DistributionOptions { Mode = mode, DefaultCapacity = capacity });
             services.AddSingleton<Distributor>();

@@ -4,13 +4,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Storage.Tests;
 
-public sealed class OutboxDispatcherTests
+public abstract class OutboxDispatcherTests(string provider) : StoreTests(provider)
 {
+    public sealed class Sqlite() : OutboxDispatcherTests(StorageOptions.Sqlite);
+
+    public sealed class Postgres() : OutboxDispatcherTests(StorageOptions.Postgres);
+
     [Fact]
     public async Task Delivers_each_conversation_in_order_and_records_the_destination_ids()
     {
         var destination = new RecordingDestination();
-        await using var inbox = await TestInbox.StartAsync(configure: TestInbox.With(destination));
+        await using var inbox = await OpenAsync(configure: TestInbox.With(destination));
         var conversations = new long[3];
         for (var c = 0; c < 3; c++)
             conversations[c] = (await inbox.ReceiveAsync($"visitor-{c}", $"c{c}-m0")).Conversation.Id;
@@ -44,7 +48,7 @@ public sealed class OutboxDispatcherTests
             }
             return Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered());
         };
-        await using var inbox = await TestInbox.StartAsync(configure: TestInbox.With(destination));
+        await using var inbox = await OpenAsync(configure: TestInbox.With(destination));
         var a = (await inbox.ReceiveAsync("alice", "a1")).Conversation.Id;
         await inbox.ReceiveAsync("alice", "a2", a);
         await inbox.ReceiveAsync("bob", "b1");
@@ -67,7 +71,7 @@ public sealed class OutboxDispatcherTests
         destination.Behaviour = (_, _) => Task.FromResult<DeliveryResult>(++attempts == 1
             ? new DeliveryResult.Retry("429 Too Many Requests", TimeSpan.FromSeconds(30))
             : new DeliveryResult.Delivered());
-        await using var inbox = await TestInbox.StartAsync(configure: TestInbox.With(destination));
+        await using var inbox = await OpenAsync(configure: TestInbox.With(destination));
         await inbox.ReceiveAsync("alice", "hello");
 
         await inbox.DrainOutboxAsync();
@@ -87,7 +91,7 @@ public sealed class OutboxDispatcherTests
         destination.Behaviour = (d, _) => Task.FromResult<DeliveryResult>(d.Payload == "poison"
             ? new DeliveryResult.Rejected("400 invalid_blocks")
             : new DeliveryResult.Delivered());
-        await using var inbox = await TestInbox.StartAsync(configure: TestInbox.With(destination));
+        await using var inbox = await OpenAsync(configure: TestInbox.With(destination));
         var id = (await inbox.ReceiveAsync("alice", "poison")).Conversation.Id;
         await inbox.ReceiveAsync("alice", "after", id);
 
@@ -111,7 +115,7 @@ public sealed class OutboxDispatcherTests
                 _ => new DeliveryResult.Delivered("ok"),
             }),
         };
-        await using var inbox = await TestInbox.StartAsync(configure: TestInbox.With(destination),
+        await using var inbox = await OpenAsync(configure: TestInbox.With(destination),
             settings: new Dictionary<string, string?> { ["Outbox:MaxAttempts"] = "3" });
         await inbox.ReceiveAsync("alice", "hello");
 
@@ -130,7 +134,7 @@ public sealed class OutboxDispatcherTests
     public async Task A_destination_that_throttles_forever_is_given_up_after_the_throttled_limit()
     {
         var destination = new RecordingDestination { Behaviour = (_, _) => Task.FromResult<DeliveryResult>(new DeliveryResult.Retry("429", Throttled: true)) };
-        await using var inbox = await TestInbox.StartAsync(configure: TestInbox.With(destination),
+        await using var inbox = await OpenAsync(configure: TestInbox.With(destination),
             settings: new Dictionary<string, string?> { ["Outbox:MaxAttempts"] = "3", ["Outbox:MaxThrottledAttempts"] = "5" });
         await inbox.ReceiveAsync("alice", "hello");
 
@@ -148,7 +152,7 @@ public sealed class OutboxDispatcherTests
     public async Task Delivery_gives_up_after_the_configured_number_of_attempts()
     {
         var destination = new RecordingDestination { Behaviour = (_, _) => throw new HttpRequestException("connection refused") };
-        await using var inbox = await TestInbox.StartAsync(configure: TestInbox.With(destination),
+        await using var inbox = await OpenAsync(configure: TestInbox.With(destination),
             settings: new Dictionary<string, string?> { ["Outbox:MaxAttempts"] = "3" });
         await inbox.ReceiveAsync("alice", "hello");
 

@@ -3,16 +3,18 @@ using Inbox.Core.Views;
 
 namespace Inbox.Storage.Tests;
 
-public sealed class StoreSmokeTests
+public abstract class StoreSmokeTests(string provider) : StoreTests(provider)
 {
+    public sealed class Sqlite() : StoreSmokeTests(StorageOptions.Sqlite);
+
+    public sealed class Postgres() : StoreSmokeTests(StorageOptions.Postgres);
+
     [Fact]
     public async Task Received_message_is_readable_after_reopening_the_database()
     {
-        string folder;
         long conversationId;
-        await using (var inbox = await TestInbox.StartAsync())
+        await using (var inbox = await OpenAsync())
         {
-            folder = inbox.Folder;
             var received = await inbox.ReceiveAsync("v1", "Hello, my order is late");
             conversationId = received.Conversation.Id;
             var dana = await inbox.OperatorAsync("Dana", "dana@acme.test");
@@ -21,7 +23,7 @@ public sealed class StoreSmokeTests
             var tag = await inbox.Operators.TagAsync(conversationId, "VIP", dana.Id);
             Assert.True(tag.Succeeded, tag.Error?.Message);
         }
-        await using (var reopened = await TestInbox.StartAsync(folder))
+        await using (var reopened = await OpenAsync())
         {
             var messages = await reopened.Queries.GetMessagesAsync(conversationId, includeInternal: false, CancellationToken.None);
             Assert.Equal(["Hello, my order is late", "Looking into it"], messages.Select(m => m.Text));

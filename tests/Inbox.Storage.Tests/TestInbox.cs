@@ -11,18 +11,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Inbox.Storage.Tests;
 
-/// <summary>A real SQLite-backed inbox in a temp folder, with the core services wired as the host wires them.</summary>
+/// <summary>A real inbox on a test's database (SQLite or PostgreSQL, see <see cref="TestStore"/>), with the core services wired as the host wires them.</summary>
 public sealed class TestInbox : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private TestInbox(ServiceProvider services, string folder)
-    {
-        _services = services;
-        Folder = folder;
-    }
-
-    public string Folder { get; }
+    private TestInbox(ServiceProvider services) => _services = services;
     public FakeTimeProvider Time => (FakeTimeProvider)_services.GetRequiredService<TimeProvider>();
     public CustomerMessages Customers => _services.GetRequiredService<CustomerMessages>();
     public OperatorCommands Operators => _services.GetRequiredService<OperatorCommands>();
@@ -32,16 +26,15 @@ public sealed class TestInbox : IAsyncDisposable
     public OutboxDispatcher Dispatcher => _services.GetRequiredService<OutboxDispatcher>();
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    /// <summary>Opens (or reopens, when <paramref name="folder"/> is given) an inbox on a SQLite file.</summary>
+    /// <summary>Opens an inbox on <paramref name="store"/> (migrating it first, as the host does at start).</summary>
     public static async Task<TestInbox> StartAsync(
-        string? folder = null,
+        TestStore store,
         Action<IServiceCollection>? configure = null,
         IDictionary<string, string?>? settings = null,
         FakeTimeProvider? time = null)
     {
-        folder ??= System.IO.Directory.CreateTempSubdirectory("inbox-test-").FullName;
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = folder })
+            .AddInMemoryCollection(store.Settings)
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
@@ -56,7 +49,7 @@ public sealed class TestInbox : IAsyncDisposable
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        return new TestInbox(provider, folder);
+        return new TestInbox(provider);
     }
 
     /// <summary>Runs dispatcher rounds until nothing is due (or the round limit is reached).</summary>

@@ -5,10 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inbox.Storage.Tests;
 
 /// <summary>The scheduled upkeep against a real store, time moved by a fake clock.</summary>
-public sealed class UpkeepTests
+public abstract class UpkeepTests(string provider) : StoreTests(provider)
 {
-    private static Task<TestInbox> StartAsync(UpkeepOptions options, RecordingDestination? destination = null) =>
-        TestInbox.StartAsync(configure: services =>
+    public sealed class Sqlite() : UpkeepTests(StorageOptions.Sqlite);
+
+    public sealed class Postgres() : UpkeepTests(StorageOptions.Postgres);
+
+    private Task<TestInbox> StartAsync(UpkeepOptions options, RecordingDestination? destination = null) =>
+        OpenAsync(configure: services =>
         {
             services.AddSingleton(options);
             services.AddSingleton<ConversationUpkeep>();
@@ -71,18 +75,24 @@ public sealed class UpkeepTests
     }
 
     [Fact]
-    public async Task Idle_conversations_are_closed_with_a_line_the_customer_sees_and_busy_ones_are_left_open()
+    public async Task Idle_conversations_are_closed_with_a_line_the_customer_sees_and_busy_or_waiting_ones_are_left_open()
     {
         await using var inbox = await StartAsync(new UpkeepOptions { AutoCloseAfter = TimeSpan.FromHours(48) });
+        var dana = await inbox.OperatorAsync("Dana", "dana@example.test");
         var idle = (await inbox.ReceiveAsync("v1", "hello")).Conversation.Id;
+        await inbox.Operators.ReplyAsync(idle, dana.Id, "Anything else?");
+        var waiting = (await inbox.ReceiveAsync("v3", "still no answer")).Conversation.Id;
         inbox.Time.Advance(TimeSpan.FromHours(40));
         var busy = (await inbox.ReceiveAsync("v2", "hello")).Conversation.Id;
+        await inbox.Operators.ReplyAsync(busy, dana.Id, "Hi!");
         inbox.Time.Advance(TimeSpan.FromHours(9));
 
         Assert.Equal(1, await inbox.Get<IdleConversationCloser>().RunAsync(CancellationToken.None));
 
         Assert.Equal(ConversationStatus.Closed, (await inbox.Queries.FindConversationAsync(idle, CancellationToken.None))!.Status);
         Assert.Equal(ConversationStatus.Open, (await inbox.Queries.FindConversationAsync(busy, CancellationToken.None))!.Status);
+        // The customer waits for us: quiet, but not finished.
+        Assert.Equal(ConversationStatus.Open, (await inbox.Queries.FindConversationAsync(waiting, CancellationToken.None))!.Status);
         var line = (await MessagesAsync(inbox, idle)).Last();
         Assert.False(line.IsInternal);
         Assert.Contains("closed after 2 days without activity", line.Text);

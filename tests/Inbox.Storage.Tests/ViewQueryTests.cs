@@ -3,12 +3,16 @@ using Inbox.Core.Views;
 
 namespace Inbox.Storage.Tests;
 
-public sealed class ViewQueryTests
+public abstract class ViewQueryTests(string provider) : StoreTests(provider)
 {
+    public sealed class Sqlite() : ViewQueryTests(StorageOptions.Sqlite);
+
+    public sealed class Postgres() : ViewQueryTests(StorageOptions.Postgres);
+
     [Fact]
     public async Task Keyset_paging_walks_every_conversation_once_newest_first_even_when_activity_times_tie()
     {
-        await using var inbox = await TestInbox.StartAsync();
+        await using var inbox = await OpenAsync();
         for (var i = 0; i < 7; i++)
         {
             await inbox.ReceiveAsync($"visitor-{i}", $"hello {i}");
@@ -31,7 +35,7 @@ public sealed class ViewQueryTests
     [Fact]
     public async Task A_cursor_the_store_did_not_hand_out_is_refused()
     {
-        await using var inbox = await TestInbox.StartAsync();
+        await using var inbox = await OpenAsync();
         await Assert.ThrowsAsync<InvalidCursorException>(() =>
             inbox.Queries.GetViewAsync(new ViewQuery(InboxView.All, After: "not-a-cursor"), CancellationToken.None));
     }
@@ -39,7 +43,7 @@ public sealed class ViewQueryTests
     [Fact]
     public async Task Spam_and_blocked_visitors_appear_only_in_the_spam_view()
     {
-        await using var inbox = await TestInbox.StartAsync();
+        await using var inbox = await OpenAsync();
         var dana = await inbox.OperatorAsync("Dana", "dana@acme.test");
         var normal = await inbox.ReceiveAsync("good", "I need help");
         var spam = await inbox.ReceiveAsync("spammer", "cheap watches");
@@ -63,7 +67,7 @@ public sealed class ViewQueryTests
     [Fact]
     public async Task Closed_view_filters_and_summarises_duration_and_first_response()
     {
-        await using var inbox = await TestInbox.StartAsync();
+        await using var inbox = await OpenAsync();
         var dana = await inbox.OperatorAsync("Dana", "dana@acme.test");
         var lee = await inbox.OperatorAsync("Lee", "lee@acme.test");
 
@@ -107,7 +111,7 @@ public sealed class ViewQueryTests
     [Fact]
     public async Task Past_conversations_of_a_visitor_show_start_duration_and_status()
     {
-        await using var inbox = await TestInbox.StartAsync();
+        await using var inbox = await OpenAsync();
         var dana = await inbox.OperatorAsync("Dana", "dana@acme.test");
         var first = await inbox.ReceiveAsync("alice", "first visit");
         inbox.Time.Advance(TimeSpan.FromMinutes(5));
@@ -122,5 +126,25 @@ public sealed class ViewQueryTests
         Assert.Equal(ConversationStatus.Closed, past.Status);
         Assert.Equal(TimeSpan.FromMinutes(5), past.Duration);
         Assert.Equal(first.Conversation.StartedAt, past.StartedAt);
+    }
+
+    [Fact]
+    public async Task Search_finds_words_in_any_case_in_messages_names_and_emails_and_takes_wildcards_literally()
+    {
+        await using var inbox = await OpenAsync();
+        var parcel = await inbox.ReceiveAsync("v1", "My PARCEL never arrived");
+        await inbox.Customers.UpdateProfileAsync(new ContactIdentity(ChannelKind.Widget, "v2"), new ContactProfile("Ada Lovelace", "Ada@Example.test"), CancellationToken.None);
+        var ada = await inbox.ReceiveAsync("v2", "hello");
+        var percent = await inbox.ReceiveAsync("v3", "50% off_today");
+
+        async Task<long[]> Search(string words) =>
+            (await inbox.Queries.SearchAsync(words, 10, CancellationToken.None)).Select(c => c.Id).Order().ToArray();
+
+        Assert.Equal([parcel.Conversation.Id], await Search("parcel"));
+        Assert.Equal([parcel.Conversation.Id], await Search("Never ARRIVED"));
+        Assert.Equal([ada.Conversation.Id], await Search("lovelace"));
+        Assert.Equal([ada.Conversation.Id], await Search("ada@example"));
+        Assert.Equal([percent.Conversation.Id], await Search("50%"));
+        Assert.Empty(await Search("5_%"));
     }
 }

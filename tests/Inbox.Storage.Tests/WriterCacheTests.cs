@@ -3,16 +3,18 @@ using Inbox.Core.Model;
 namespace Inbox.Storage.Tests;
 
 /// <summary>The single writer keeps what it tracked between batches; what it remembers must match what is stored.</summary>
-public sealed class WriterCacheTests
+public abstract class WriterCacheTests(string provider) : StoreTests(provider)
 {
+    public sealed class Sqlite() : WriterCacheTests(StorageOptions.Sqlite);
+
+    public sealed class Postgres() : WriterCacheTests(StorageOptions.Postgres);
+
     [Fact]
     public async Task Changes_made_in_one_batch_are_seen_by_the_next_and_match_the_database()
     {
-        string folder;
         long id;
-        await using (var inbox = await TestInbox.StartAsync())
+        await using (var inbox = await OpenAsync())
         {
-            folder = inbox.Folder;
             var dana = await inbox.OperatorAsync("Dana", "dana@acme.test");
             id = (await inbox.ReceiveAsync("alice", "hello")).Conversation.Id;
 
@@ -28,7 +30,7 @@ public sealed class WriterCacheTests
             Assert.Equal(["billing"], live!.Tags);
             Assert.Equal(ConversationStatus.Open, live.Status);
         }
-        await using var reopened = await TestInbox.StartAsync(folder);
+        await using var reopened = await OpenAsync();
         var stored = await reopened.Queries.FindConversationAsync(id, CancellationToken.None);
         Assert.Equal(["billing"], stored!.Tags);
         Assert.Equal(ConversationStatus.Open, stored.Status);
@@ -40,7 +42,7 @@ public sealed class WriterCacheTests
     [Fact]
     public async Task Without_the_cache_every_batch_reads_afresh_and_behaves_the_same()
     {
-        await using var inbox = await TestInbox.StartAsync(settings: new Dictionary<string, string?> { ["Storage:WriterCacheSize"] = "0" });
+        await using var inbox = await OpenAsync(settings: new Dictionary<string, string?> { ["Storage:WriterCacheSize"] = "0" });
         var dana = await inbox.OperatorAsync("Dana", "dana@acme.test");
         var id = (await inbox.ReceiveAsync("alice", "hello")).Conversation.Id;
         Assert.True((await inbox.Operators.TagAsync(id, "vip", dana.Id)).Succeeded);

@@ -38,7 +38,8 @@ public static class TelegramUpdateReader
     {
         var files = new List<IncomingTelegramFile>();
         // Telegram sends each photo in several sizes; the customer meant the largest.
-        if (message.Photo is { Count: > 0 } sizes)
+        // A null size is not a photo (the deserializer checks fields, not list items).
+        if (message.Photo?.Where(s => s is not null).ToList() is { Count: > 0 } sizes)
         {
             var largest = sizes.MaxBy(s => ((long)s.Width * s.Height, s.FileSize ?? 0))!;
             files.Add(new IncomingTelegramFile(largest.FileId, null, "photo.jpg", "image/jpeg", largest.FileSize));

@@ -23,9 +23,14 @@ public static class WidgetFiles
 
     private static async Task<IResult> SendFile(
         long id, HttpContext context, Visitors.VisitorTokens tokens, IAttachmentStore files, CustomerMessages customers,
-        IOptions<WidgetOptions> options, CancellationToken ct)
+        Core.Views.IInboxQueries queries, IOptions<WidgetOptions> options, CancellationToken ct)
     {
         if (WidgetApi.VisitorOf(context, tokens) is not { } visitorKey) return WidgetApi.NoVisitor();
+        // Whatever would refuse the message is checked before the file is stored: a refused message must leave no file behind.
+        var contact = await queries.FindContactAsync(WidgetApi.Identity(visitorKey), ct);
+        var conversation = contact is null ? null : await queries.FindConversationAsync(id, ct);
+        if (conversation is null || conversation.ContactId != contact!.Id || conversation.Channel != ChannelKind.Widget)
+            return Results.Problem(detail: $"Conversation #{id} was not found.", statusCode: StatusCodes.Status404NotFound);
         var limit = options.Value.MaxAttachmentBytes;
         // The host's general body limit is small; a file upload gets the configured one (plus room for the form).
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
@@ -47,6 +52,10 @@ public static class WidgetFiles
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0) return InboxProblems.Invalid("file", "Choose a file to send.");
         if (file.Length > limit) return TooLarge(limit);
+        var caption = form["text"].FirstOrDefault() ?? "";
+        if (caption.Length > options.Value.MaxMessageLength)
+            return InboxProblems.From(InboxError.TooLarge(
+                $"The message is {caption.Length} characters long; the limit is {options.Value.MaxMessageLength}.", "text"));
 
         var name = SafeName(file.FileName);
         var contentType = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType;
@@ -58,7 +67,7 @@ public static class WidgetFiles
         var attachment = new Attachment(name, contentType, file.Length, $"{baseUrl}/files/{fileId:N}/{Uri.EscapeDataString(name)}");
         var clientMessageId = form["clientMessageId"].FirstOrDefault();
         var result = await customers.ReceiveAsync(new IncomingMessage(
-            WidgetApi.Identity(visitorKey), form["text"].FirstOrDefault() ?? "", ConversationId: id, Attachments: [attachment],
+            WidgetApi.Identity(visitorKey), caption, ConversationId: id, Attachments: [attachment],
             ExternalId: string.IsNullOrWhiteSpace(clientMessageId) ? null : $"widget:{visitorKey}:{clientMessageId.Trim()}"), ct);
         return result.Succeeded
             ? Results.Created($"/widget/api/conversations/{id}/messages", WidgetMessage.From(result.Value.Message))

@@ -109,6 +109,12 @@ public static class InboxHostExtensions
     {
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         await app.Services.GetRequiredService<OperatorSeeder>().SeedAsync(cancellationToken);
+        if (app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres)
+        {
+            app.Logger.LogInformation("Storage is PostgreSQL: hosts on this database share its outbox (rows claimed per host) and its Quartz cluster");
+            if (string.IsNullOrWhiteSpace(app.Services.GetRequiredService<IOptions<Channels.Widget.WidgetOptions>>().Value.TokenSigningKey))
+                app.Logger.LogWarning("Widget:TokenSigningKey is empty, so this host signs visitor tokens with a key of its own; give every host on the database the same key");
+        }
         var slack = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
         if (slack.IsEnabled)
             app.Logger.LogInformation("Slack bridge is on: conversations are mirrored into channel {Channel}", slack.ChannelId);

@@ -9,7 +9,7 @@ namespace Inbox.Host.Jobs;
 
 /// <summary>
 /// Quartz with its persistent store in the inbox database: the jobs' triggers survive restarts, a trigger fires once,
-/// and no job runs twice at the same time.
+/// and no job runs twice at the same time — on PostgreSQL across all hosts too, as one Quartz cluster.
 /// </summary>
 public static class JobScheduling
 {
@@ -32,7 +32,14 @@ public static class JobScheduling
         {
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite(StorageServiceCollectionExtensions.ConnectionString(storage));
+                if (storage.IsPostgres)
+                {
+                    // Every host on the database schedules through the same tables; clustered, each fire runs on one of them.
+                    store.UsePostgres(StorageServiceCollectionExtensions.ConnectionString(storage));
+                    store.UseClustering();
+                }
+                else
+                    store.UseSqlite(StorageServiceCollectionExtensions.ConnectionString(storage));
                 // Quartz creates its own tables (QRTZ_*) in the inbox database when they are missing.
                 store.ProvisionSchema();
             });

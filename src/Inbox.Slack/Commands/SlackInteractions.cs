@@ -23,18 +23,16 @@ public sealed class SlackInteractions(
 
     public async Task<IResult> HandleAsync(string? payloadJson, CancellationToken ct)
     {
-        JsonObject? payload;
-        try { payload = string.IsNullOrEmpty(payloadJson) ? null : JsonNode.Parse(payloadJson) as JsonObject; }
-        catch (JsonException) { payload = null; }
+        var payload = ParseObject(payloadJson);
         if (payload is null) return Results.Problem(detail: "The payload field must hold a JSON object.", statusCode: StatusCodes.Status400BadRequest);
 
-        var userId = Text(payload["user"]?["id"]);
+        var userId = Text(At(payload, "user", "id"));
         var me = userId is null ? null : await operators.ResolveAsync(userId, ct);
         if (me is null) return Results.Ok();
         return Text(payload["type"]) switch
         {
             "block_actions" => await ButtonAsync(payload, me, userId!, ct),
-            "view_submission" when Text(payload["view"]?["callback_id"]) == TransferCallback => await TransferAsync(payload, me, ct),
+            "view_submission" when Text(At(payload, "view", "callback_id")) == TransferCallback => await TransferAsync(payload, me, ct),
             _ => Results.Ok(),
         };
     }
@@ -42,9 +40,9 @@ public sealed class SlackInteractions(
     private async Task<IResult> ButtonAsync(JsonObject payload, Operator me, string userId, CancellationToken ct)
     {
         var action = payload["actions"] is JsonArray { Count: > 0 } actions ? actions[0] : null;
-        if (!long.TryParse(Text(action?["value"]), out var id)) return Results.Ok();
+        if (!long.TryParse(Text(At(action, "value")), out var id)) return Results.Ok();
         var triggerId = Text(payload["trigger_id"]);
-        InboxResult<ConversationChange>? result = Text(action?["action_id"]) switch
+        InboxResult<ConversationChange>? result = Text(At(action, "action_id")) switch
         {
             SlackActions.AssignToMe => await commands.AssignAsync(id, me.Id, me.Id, ct),
             SlackActions.Join => await commands.JoinAsync(id, me.Id, ct),
@@ -53,14 +51,14 @@ public sealed class SlackInteractions(
             SlackActions.Spam => await commands.MarkSpamAsync(id, me.Id, ct),
             _ => (InboxResult<ConversationChange>?)null,
         };
-        switch (Text(action?["action_id"]))
+        switch (Text(At(action, "action_id")))
         {
             case SlackActions.Transfer: await OpenAsync(triggerId, await TransferModalAsync(id, ct), ct); break;
             case SlackActions.Details: await OpenAsync(triggerId, Modal($"Details of #{id}", await texts.DetailsAsync(id, ct)), ct); break;
             case SlackActions.History: await OpenAsync(triggerId, Modal($"History of #{id}", await texts.HistoryAsync(id, ct)), ct); break;
         }
         // The root card redraws itself through the outbox; only a refusal needs saying, to the one who pressed.
-        if (result is { Succeeded: false } refused && Text(payload["channel"]?["id"] ?? payload["container"]?["channel_id"]) is { } channel)
+        if (result is { Succeeded: false } refused && Text(At(payload, "channel", "id") ?? At(payload, "container", "channel_id")) is { } channel)
             await slack.CallAsync("chat.postEphemeral", new { channel, user = userId, text = SlackText.Escape(refused.Error.Message) }, ct);
         return Results.Ok();
     }
@@ -68,8 +66,8 @@ public sealed class SlackInteractions(
     private async Task<IResult> TransferAsync(JsonObject payload, Operator me, CancellationToken ct)
     {
         var view = payload["view"];
-        var chosen = Text(view?["state"]?["values"]?[TransferBlock]?[TransferAction]?["selected_option"]?["value"]);
-        if (!long.TryParse(Text(view?["private_metadata"]), out var id) || !Guid.TryParse(chosen, out var operatorId))
+        var chosen = Text(At(view, "state", "values", TransferBlock, TransferAction, "selected_option", "value"));
+        if (!long.TryParse(Text(At(view, "private_metadata")), out var id) || !Guid.TryParse(chosen, out var operatorId))
             return Errors("Choose an operator.");
         var result = await commands.TransferAsync(id, operatorId, me.Id, ct);
         return result.Succeeded ? Results.Json(new { response_action = "clear" }) : Errors(result.Error.Message);

@@ -28,9 +28,7 @@ public sealed class SlackEventsEndpoint(
 {
     public async Task<IResult> HandleAsync(SlackRequest request, CancellationToken cancellationToken)
     {
-        JsonObject? envelope;
-        try { envelope = JsonNode.Parse(request.Body) as JsonObject; }
-        catch (JsonException) { envelope = null; }
+        var envelope = ParseObject(request.Body);
         if (envelope is null) return Results.Problem(detail: "The event body is not a JSON object.", statusCode: StatusCodes.Status400BadRequest);
 
         switch (Text(envelope["type"]))

@@ -11,6 +11,11 @@ namespace Inbox.Storage.Outbox;
 /// <remarks>
 /// A row is marked delivered only after its deliverer said so; a crash in between means one more
 /// delivery with the same idempotency key, which deliverers are required to absorb.
+/// On PostgreSQL several hosts run a dispatcher against one outbox: each claims the heads it takes in a short
+/// transaction (<c>FOR UPDATE SKIP LOCKED</c>), counting the attempt and pushing the row's next attempt past the
+/// time its delivery may take, and commits that before anything goes out. The other hosts skip a row while it is
+/// being claimed and find it not due after, so no row is delivered by two hosts; a host that dies mid-delivery
+/// leaves the row to whoever comes once the claim has lapsed, told by the attempt count that one may have got through.
 /// </remarks>
 public sealed class OutboxDispatcher : BackgroundService
 {
@@ -73,9 +78,18 @@ public sealed class OutboxDispatcher : BackgroundService
     /// <summary>Delivers every row that is due and at the head of its partition; returns how many it tried.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
-        var due = await LoadDueHeadsAsync(cancellationToken);
+        List<OutboxRecord> due;
+        await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (db.Database.IsNpgsql())
+                due = await ClaimDueHeadsAsync(db, cancellationToken);
+            else
+            {
+                due = await LoadDueHeadsAsync(db, cancellationToken);
+                if (due.Count > 0) await MarkAttemptsStartedAsync(db, due, cancellationToken);
+            }
+        }
         if (due.Count == 0) return 0;
-        await MarkAttemptsStartedAsync(due, cancellationToken);
 
         var outcomes = new (OutboxRecord Row, DeliveryResult Result)[due.Count];
         await Parallel.ForEachAsync(
@@ -87,10 +101,12 @@ public sealed class OutboxDispatcher : BackgroundService
         return due.Count;
     }
 
-    private async Task<List<OutboxRecord>> LoadDueHeadsAsync(CancellationToken cancellationToken)
+    /// <summary>How long a claimed row is left alone by other hosts: enough for its delivery to end, attempt timeout included.</summary>
+    public TimeSpan ClaimDuration => _options.DeliveryTimeout * 2;
+
+    private async Task<List<OutboxRecord>> LoadDueHeadsAsync(InboxDbContext db, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         return await db.Outbox.AsNoTracking()
             .Where(o => o.State == OutboxState.Pending && o.NextAttemptAt <= now)
             .Where(o => !db.Outbox.Any(p => p.State == OutboxState.Pending && p.PartitionKey == o.PartitionKey && p.Id < o.Id))
@@ -101,11 +117,39 @@ public sealed class OutboxDispatcher : BackgroundService
 
     // Counted before the calls go out: after a crash mid-delivery the next attempt knows an earlier one
     // may have reached the destination, and a deliverer that can look (Slack) checks before sending again.
-    private async Task MarkAttemptsStartedAsync(List<OutboxRecord> due, CancellationToken cancellationToken)
+    private static async Task MarkAttemptsStartedAsync(InboxDbContext db, List<OutboxRecord> due, CancellationToken cancellationToken)
     {
         var ids = due.Select(r => r.Id).ToList();
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         await db.Outbox.Where(o => ids.Contains(o.Id)).ExecuteUpdateAsync(set => set.SetProperty(o => o.Attempts, o => o.Attempts + 1), cancellationToken);
+    }
+
+    // PostgreSQL: the same heads, claimed. At most Parallelism rows, so each starts at once and ends (DeliveryTimeout)
+    // well inside its claim; rows another host is claiming right now are skipped, and once it has committed its claim
+    // they are no longer due. The heads' rule (no earlier pending row in the partition) keeps a partition on one host.
+    private async Task<List<OutboxRecord>> ClaimDueHeadsAsync(InboxDbContext db, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var until = now + ClaimDuration;
+        var limit = Math.Min(_options.BatchSize, _options.Parallelism);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Outbox.FromSql($"""
+            SELECT * FROM "Outbox" AS o
+            WHERE o."State" = {(int)OutboxState.Pending} AND o."NextAttemptAt" <= {now.UtcTicks}
+              AND NOT EXISTS (SELECT 1 FROM "Outbox" AS p
+                              WHERE p."State" = {(int)OutboxState.Pending} AND p."PartitionKey" = o."PartitionKey" AND p."Id" < o."Id")
+            ORDER BY o."Id"
+            LIMIT {limit}
+            FOR UPDATE SKIP LOCKED
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        if (claimed.Count > 0)
+        {
+            var ids = claimed.Select(r => r.Id).ToList();
+            await db.Outbox.Where(o => ids.Contains(o.Id)).ExecuteUpdateAsync(set => set
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+                .SetProperty(o => o.NextAttemptAt, until), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
     }
 
     private async Task<DeliveryResult> DeliverAsync(OutboxRecord row, CancellationToken cancellationToken)

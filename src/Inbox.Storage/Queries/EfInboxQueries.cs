@@ -137,12 +137,18 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var matches = db.Conversations.AsNoTracking();
+        // Search ignores case: SQLite's LIKE does that already (for ASCII), PostgreSQL's needs ILIKE.
+        var postgres = db.Database.IsNpgsql();
         foreach (var word in words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(8))
         {
             var pattern = $"%{word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
-            matches = matches.Where(c =>
-                db.Contacts.Any(p => p.Id == c.ContactId && (EF.Functions.Like(p.Name!, pattern, "\\") || EF.Functions.Like(p.Email!, pattern, "\\")))
-                || db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.Like(m.Text, pattern, "\\")));
+            matches = postgres
+                ? matches.Where(c =>
+                    db.Contacts.Any(p => p.Id == c.ContactId && (EF.Functions.ILike(p.Name!, pattern, "\\") || EF.Functions.ILike(p.Email!, pattern, "\\")))
+                    || db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.ILike(m.Text, pattern, "\\")))
+                : matches.Where(c =>
+                    db.Contacts.Any(p => p.Id == c.ContactId && (EF.Functions.Like(p.Name!, pattern, "\\") || EF.Functions.Like(p.Email!, pattern, "\\")))
+                    || db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.Like(m.Text, pattern, "\\")));
         }
         var rows = await Summaries(db, matches.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id).Take(Math.Clamp(limit, 1, 50)))
             .ToListAsync(cancellationToken);

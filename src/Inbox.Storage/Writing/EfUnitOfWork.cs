@@ -12,7 +12,13 @@ namespace Inbox.Storage.Writing;
 /// index catches a repeat of a stored one, which fails the batch and re-runs each write alone with
 /// exact lookups. Repeats are rare, so most batches save a query per message.
 /// </param>
-internal sealed class EfUnitOfWork(WriterSession session, IdAllocator ids, TimeProvider time, bool exactRepeats) : IInboxUnitOfWork
+/// <param name="locks">
+/// PostgreSQL only: the visitor's row lock is taken before their contact, conversations or messages are read for
+/// change, so writes from several hosts to one visitor happen one after another (see <see cref="ContactRowLocks"/>).
+/// Operators are not locked: their rare changes (name, status, capacity, last auto-assignment) write only the columns
+/// they change, and the last of two at once winning is what either writer meant.
+/// </param>
+internal sealed class EfUnitOfWork(WriterSession session, IIdAllocator ids, TimeProvider time, bool exactRepeats, ContactRowLocks? locks) : IInboxUnitOfWork
 {
     private readonly InboxDbContext db = session.Db;
     private readonly Dictionary<ContactIdentity, Contact> _contactsByIdentity = session.ContactsByIdentity;
@@ -29,16 +35,24 @@ internal sealed class EfUnitOfWork(WriterSession session, IdAllocator ids, TimeP
     /// <summary>Every tracked entity this batch handed out; only these can have changed, so only these are scanned.</summary>
     public IReadOnlyCollection<object> Touched => _touched;
 
-    public async ValueTask<Conversation?> FindConversationAsync(long id, CancellationToken cancellationToken) =>
-        Touch(await db.Conversations.FindAsync([id], cancellationToken));
+    public async ValueTask<Conversation?> FindConversationAsync(long id, CancellationToken cancellationToken)
+    {
+        // A conversation this batch already holds was locked (or created) when it first came in.
+        if (locks is not null && db.Conversations.Local.FindEntry(id) is null) await locks.LockConversationAsync(id, cancellationToken);
+        return Touch(await db.Conversations.FindAsync([id], cancellationToken));
+    }
 
-    public async ValueTask<Contact?> FindContactAsync(Guid id, CancellationToken cancellationToken) =>
-        Touch(await db.Contacts.FindAsync([id], cancellationToken));
+    public async ValueTask<Contact?> FindContactAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (locks is not null) await locks.LockContactAsync(id, cancellationToken);
+        return Touch(await db.Contacts.FindAsync([id], cancellationToken));
+    }
 
     public async ValueTask<Contact?> FindContactAsync(ContactIdentity identity, CancellationToken cancellationToken)
     {
         if (_contactsByIdentity.TryGetValue(identity, out var known)) return Touch(known);
         var id = await db.ContactIdOf(identity, cancellationToken);
+        if (id is not null && locks is not null) await locks.LockContactAsync(id.Value, cancellationToken);
         var contact = id is null ? null : await db.Contacts.FindAsync([id.Value], cancellationToken);
         if (contact is not null) Remember(contact);
         return Touch(contact);
@@ -55,15 +69,28 @@ internal sealed class EfUnitOfWork(WriterSession session, IdAllocator ids, TimeP
         _messagesByExternalId.GetValueOrDefault(externalId)
         ?? (exactRepeats ? await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ExternalId == externalId, cancellationToken) : null);
 
-    public async ValueTask<Message?> FindMessageForChangeAsync(string externalId, CancellationToken cancellationToken) =>
-        Touch(_messagesByExternalId.GetValueOrDefault(externalId)
-            ?? await db.Messages.FirstOrDefaultAsync(m => m.ExternalId == externalId, cancellationToken));
+    public async ValueTask<Message?> FindMessageForChangeAsync(string externalId, CancellationToken cancellationToken)
+    {
+        if (_messagesByExternalId.GetValueOrDefault(externalId) is { } added) return Touch(added);
+        if (locks is not null
+            && await db.Messages.AsNoTracking().Where(m => m.ExternalId == externalId).Select(m => (long?)m.ConversationId)
+                .FirstOrDefaultAsync(cancellationToken) is { } conversationId)
+            await locks.LockConversationAsync(conversationId, cancellationToken);
+        return Touch(await db.Messages.FirstOrDefaultAsync(m => m.ExternalId == externalId, cancellationToken));
+    }
 
-    public async ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken) =>
-        Touch(await db.Messages.FindAsync([id], cancellationToken));
+    public async ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken)
+    {
+        if (locks is not null && db.Messages.Local.FindEntry(id) is null
+            && await db.Messages.AsNoTracking().Where(m => m.Id == id).Select(m => (long?)m.ConversationId)
+                .FirstOrDefaultAsync(cancellationToken) is { } conversationId)
+            await locks.LockConversationAsync(conversationId, cancellationToken);
+        return Touch(await db.Messages.FindAsync([id], cancellationToken));
+    }
 
     public async ValueTask<Conversation?> FindLatestConversationAsync(Guid contactId, ChannelKind channel, ConversationStatus status, CancellationToken cancellationToken)
     {
+        if (locks is not null) await locks.LockContactAsync(contactId, cancellationToken);
         bool Matches(Conversation c) => c.ContactId == contactId && c.Channel == channel && c.Status == status;
         var local = db.Conversations.Local.Where(Matches).MaxBy(c => c.LastActivityAt);
         return Touch(local ?? await db.Conversations
@@ -74,6 +101,7 @@ internal sealed class EfUnitOfWork(WriterSession session, IdAllocator ids, TimeP
 
     public async ValueTask<IReadOnlyList<Conversation>> ConversationsOfContactAsync(Guid contactId, CancellationToken cancellationToken)
     {
+        if (locks is not null) await locks.LockContactAsync(contactId, cancellationToken);
         // Loading through the context attaches them, so already-tracked ones come back as the same instances.
         await db.Conversations.Where(c => c.ContactId == contactId).LoadAsync(cancellationToken);
         var conversations = db.Conversations.Local.Where(c => c.ContactId == contactId).ToList();

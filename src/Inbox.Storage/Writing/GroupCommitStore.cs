@@ -13,7 +13,9 @@ namespace Inbox.Storage.Writing;
 /// <remarks>
 /// One commit (and one fsync) serves a whole batch, which is what makes durable ingest fast on SQLite.
 /// If a batch fails, each of its items is retried in a transaction of its own, so one bad item
-/// costs the others nothing but time and the failing caller gets its own exception.
+/// costs the others nothing but time and the failing caller gets its own exception. On PostgreSQL, where other
+/// hosts write the same database, an item that lost a race to one of them (a unique key they just took, a
+/// deadlock) is run again a few times: the next run sees their commit and comes out as a repeat or a plain change.
 /// </remarks>
 internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDisposable
 {
@@ -24,6 +26,8 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
     private readonly ILogger<GroupCommitStore> _logger;
     private readonly int _maxBatch;
     private readonly int _cacheSize;
+    private readonly bool _postgres;
+    private const int MaxConflictAttempts = 5;
     private WriterSession? _session;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task> _loop;
@@ -42,7 +46,8 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
         _time = time;
         _logger = logger;
         _maxBatch = options.Value.MaxWriteBatch;
-        _cacheSize = options.Value.WriterCacheSize;
+        _cacheSize = options.Value.EffectiveWriterCacheSize;
+        _postgres = options.Value.IsPostgres;
         _loop = new Lazy<Task>(() => Task.Run(RunAsync));
     }
 
@@ -63,7 +68,7 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
 
     private async Task RunAsync()
     {
-        IdAllocator? ids = null;
+        IdAllocator? counted = null; // SQLite's; PostgreSQL draws from sequences in each batch
         var batch = new List<WorkItem>(_maxBatch);
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
@@ -75,22 +80,42 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
 
             try
             {
-                ids ??= await LoadIdsAsync();
-                var results = await CommitAsync(batch, ids);
+                if (!_postgres) counted ??= await LoadIdsAsync();
+                var results = await CommitAsync(batch, counted);
                 for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
             }
-            catch (Exception batchError) when (batch.Count > 1 && ids is not null)
+            catch (Exception batchError) when ((batch.Count > 1 || WriteConflicts.IsConcurrentWrite(batchError)) && (_postgres || counted is not null))
             {
-                _logger.LogWarning(batchError, "A write batch of {Count} failed; retrying its items one by one", batch.Count);
-                foreach (var item in batch)
-                {
-                    try { item.Completion.TrySetResult((await CommitAsync([item], ids))[0]); }
-                    catch (Exception error) { item.Completion.TrySetException(error); }
-                }
+                if (WriteConflicts.IsConcurrentWrite(batchError))
+                    _logger.LogDebug(batchError, "A write batch of {Count} met another host's writes; running its items one by one", batch.Count);
+                else
+                    _logger.LogWarning(batchError, "A write batch of {Count} failed; retrying its items one by one", batch.Count);
+                foreach (var item in batch) await CommitAloneAsync(item, counted);
             }
             catch (Exception error)
             {
                 foreach (var item in batch) item.Completion.TrySetException(error);
+            }
+        }
+    }
+
+    private async Task CommitAloneAsync(WorkItem item, IdAllocator? counted)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                item.Completion.TrySetResult((await CommitAsync([item], counted))[0]);
+                return;
+            }
+            catch (Exception error) when (attempt < MaxConflictAttempts && WriteConflicts.IsConcurrentWrite(error))
+            {
+                _logger.LogDebug(error, "A write met another host's concurrent write; running it again (attempt {Attempt})", attempt + 1);
+            }
+            catch (Exception error)
+            {
+                item.Completion.TrySetException(error);
+                return;
             }
         }
     }
@@ -101,7 +126,7 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
         return await IdAllocator.LoadAsync(db, _stopping.Token);
     }
 
-    private async Task<object?[]> CommitAsync(IReadOnlyList<WorkItem> items, IdAllocator ids)
+    private async Task<object?[]> CommitAsync(IReadOnlyList<WorkItem> items, IdAllocator? counted)
     {
         var session = _session ??= await WriterSession.OpenAsync(_contexts, _cacheSize, CancellationToken.None);
         _session = null; // taken back only after a clean commit
@@ -109,7 +134,8 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
         {
             var db = session.Db;
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            var uow = new EfUnitOfWork(session, ids, _time, exactRepeats: items.Count == 1);
+            IIdAllocator ids = counted is not null ? counted : new SequenceIdAllocator(db);
+            var uow = new EfUnitOfWork(session, ids, _time, exactRepeats: items.Count == 1, _postgres ? new ContactRowLocks(db, shared: items.Count > 1) : null);
             var results = new object?[items.Count];
             for (var i = 0; i < items.Count; i++)
                 results[i] = await items[i].Work(uow, CancellationToken.None);

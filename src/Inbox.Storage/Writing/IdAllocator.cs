@@ -2,12 +2,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Storage.Writing;
 
-/// <summary>Hands out message, conversation and outbox ids in the single writer, in commit order.</summary>
+/// <summary>Hands out message, conversation and outbox ids to the single writer's batches.</summary>
+internal interface IIdAllocator
+{
+    long NextMessageId();
+
+    long NextConversationId();
+
+    long NextOutboxId();
+}
+
+/// <summary>SQLite's ids: counted by the single writer, in commit order.</summary>
 /// <remarks>
 /// Seeded from the highest stored ids when the writer starts; ids of a rolled-back batch are simply skipped.
-/// Only the writer loop calls it, so plain fields are enough.
+/// Only the writer loop calls it, so plain fields are enough. Right only while one process writes the database.
 /// </remarks>
-internal sealed class IdAllocator
+internal sealed class IdAllocator : IIdAllocator
 {
     private long _message;
     private long _conversation;

@@ -29,24 +29,54 @@ public sealed record Activity
     /// <summary>Reads an activity; null when the body is not a JSON object with the shape of one.</summary>
     public static Activity? Parse(string body)
     {
-        try { return JsonSerializer.Deserialize<Activity>(body, Json); }
-        catch (JsonException) { return null; }
+        try
+        {
+            var activity = JsonSerializer.Deserialize<Activity>(body, Json);
+            // The free-form parts are read lazily: a repeated property name or a broken string in them would only
+            // throw when first touched, deep in a handler. Touching them all here makes such a body unreadable at once.
+            if (activity is not null) ReadAll([activity.ChannelData, activity.Entities, activity.Value]);
+            return activity;
+        }
+        catch (Exception error) when (error is JsonException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
-    public string? TeamId => Read(ChannelData?["team"]?["id"]);
-    public string? TeamsChannelId => Read(ChannelData?["channel"]?["id"]);
-    public string? TenantId => Read(ChannelData?["tenant"]?["id"]) ?? Conversation?.TenantId;
-    public string? EventType => Read(ChannelData?["eventType"]);
+    public string? TeamId => Read(At(ChannelData, "team", "id"));
+    public string? TeamsChannelId => Read(At(ChannelData, "channel", "id"));
+    public string? TenantId => Read(At(ChannelData, "tenant", "id")) ?? Conversation?.TenantId;
+    public string? EventType => Read(At(ChannelData, "eventType"));
 
     /// <summary>In a personal (1:1) chat with the bot every message is meant for it; in a channel only mentions are.</summary>
     public bool IsPersonal => Conversation?.ConversationType == "personal";
 
     /// <summary>Whether the text mentions <paramref name="botId"/> (the activity's recipient).</summary>
     public bool Mentions(string botId) => Entities?.OfType<JsonObject>().Any(e =>
-        Read(e["type"]) == "mention" && Read(e["mentioned"]?["id"]) is { } id
+        Read(e["type"]) == "mention" && Read(At(e, "mentioned", "id")) is { } id
         && (id == botId || id.EndsWith(":" + botId, StringComparison.Ordinal))) == true;
 
     internal static string? Read(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>The node at <paramref name="path"/> below <paramref name="node"/>, or null where a step is missing or not an object.</summary>
+    internal static JsonNode? At(JsonNode? node, params string[] path)
+    {
+        foreach (var name in path) node = (node as JsonObject)?[name];
+        return node;
+    }
+
+    private static void ReadAll(IEnumerable<JsonNode?> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            switch (node)
+            {
+                case JsonObject obj: ReadAll(obj.Select(p => p.Value)); break;
+                case JsonArray array: ReadAll(array); break;
+                case JsonValue value when value.GetValueKind() == JsonValueKind.String: value.GetValue<string>(); break;
+            }
+        }
+    }
 }
 
 /// <summary>A user or bot in an activity: Teams id (29:... or 28:...), display name and Entra object id.</summary>

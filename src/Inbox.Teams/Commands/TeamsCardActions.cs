@@ -20,9 +20,9 @@ public sealed class TeamsCardActions(
 {
     public async Task<ActivityAnswer> HandleAsync(Activity activity, CancellationToken ct)
     {
-        var action = activity.Value?["action"];
-        var verb = Activity.Read(action?["verb"]);
-        var data = action?["data"] as JsonObject;
+        var action = Activity.At(activity.Value, "action");
+        var verb = Activity.Read(Activity.At(action, "verb"));
+        var data = Activity.At(action, "data") as JsonObject;
         if (verb is null || !TryConversationId(data, out var id)) return Message("This card action is missing its conversation.");
         if (activity.From?.Id is not { } userId || activity.Conversation?.Id is not { } conversationId || activity.ServiceUrl is null)
             return Message("Teams did not say who pressed the button.");

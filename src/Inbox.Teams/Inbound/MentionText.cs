@@ -16,7 +16,7 @@ public static class MentionText
         foreach (var entity in entities?.OfType<JsonObject>() ?? [])
         {
             if (Text(entity["type"]) != "mention" || Text(entity["text"]) is not { Length: > 0 } mention) continue;
-            var mentionedId = Text(entity["mentioned"]?["id"]);
+            var mentionedId = Text((entity["mentioned"] as JsonObject)?["id"]);
             var isBot = mentionedId is not null && (mentionedId == botId || mentionedId.EndsWith(":" + botId, StringComparison.Ordinal));
             result = isBot
                 ? result.Replace(mention, "", StringComparison.Ordinal)

@@ -22,7 +22,7 @@ public sealed record TeamsCommandText(string Text, IReadOnlyDictionary<string, M
         foreach (var entity in activity.Entities?.OfType<JsonObject>() ?? [])
         {
             if (Activity.Read(entity["type"]) != "mention" || Activity.Read(entity["text"]) is not { Length: > 0 } mention) continue;
-            var id = Activity.Read(entity["mentioned"]?["id"]);
+            var id = Activity.Read(Activity.At(entity, "mentioned", "id"));
             if (id is null) continue;
             if (id == botId || id.EndsWith(":" + botId, StringComparison.Ordinal))
             {
@@ -31,7 +31,7 @@ public sealed record TeamsCommandText(string Text, IReadOnlyDictionary<string, M
                 continue;
             }
             var token = "@@" + mentions.Count.ToString(CultureInfo.InvariantCulture);
-            var name = Activity.Read(entity["mentioned"]?["name"]) ?? StripTags(mention);
+            var name = Activity.Read(Activity.At(entity, "mentioned", "name")) ?? StripTags(mention);
             mentions[token] = new MentionedUser(id, name);
             text = text.Replace(mention, token, StringComparison.Ordinal);
             reply = reply.Replace(mention, "@" + name, StringComparison.Ordinal);

@@ -10,12 +10,12 @@ public sealed class TeamsInstallEvents(TeamsTargets targets, ILogger<TeamsInstal
     public async Task HandleAsync(Activity activity, string botId, CancellationToken ct)
     {
         if (activity.TeamId is not { } teamId || activity.ServiceUrl is null) return; // personal and group chats: nothing to remember
-        var botAdded = activity.MembersAdded?.Any(m => IsBot(m.Id, botId)) == true;
-        var botRemoved = activity.MembersRemoved?.Any(m => IsBot(m.Id, botId)) == true;
+        var botAdded = activity.MembersAdded?.Any(m => IsBot(m?.Id, botId)) == true;
+        var botRemoved = activity.MembersRemoved?.Any(m => IsBot(m?.Id, botId)) == true;
         if (botAdded && activity.TenantId is { } tenant)
         {
             // The channel chosen at install time, else the General channel, whose id is the team's.
-            var channel = Activity.Read(activity.ChannelData?["settings"]?["selectedChannel"]?["id"]) ?? activity.TeamsChannelId ?? teamId;
+            var channel = Activity.Read(Activity.At(activity.ChannelData, "settings", "selectedChannel", "id")) ?? activity.TeamsChannelId ?? teamId;
             var became = await targets.InstalledAsync(new TeamsTarget(activity.ServiceUrl, channel, tenant, teamId), ct);
             logger.LogInformation("Inbox was installed in team {Team} (channel {Channel}){Target}", teamId, channel,
                 became ? "; conversation threads start there" : "; threads stay where they were");

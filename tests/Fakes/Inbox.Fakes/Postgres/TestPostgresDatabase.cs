@@ -1,0 +1,61 @@
+using Npgsql;
+
+namespace Inbox.Fakes.Postgres;
+
+/// <summary>A database of its own on the test PostgreSQL server (<c>scripts/postgres-server.sh</c>), created empty and dropped when disposed.</summary>
+/// <remarks>
+/// The server is named by <see cref="Variable"/>; without it the test fails and says how to start the server —
+/// PostgreSQL tests never skip. The role needs CREATEDB; each database gets a unique inbox_test_* name, so tests
+/// (and test runs) never see each other's rows.
+/// </remarks>
+public sealed class TestPostgresDatabase : IAsyncDisposable
+{
+    public const string Variable = "INBOX_TEST_POSTGRES";
+
+    private TestPostgresDatabase(string name, string connectionString)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Reaches this database (pooled, as the host would).</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The test server's maintenance connection string, or a failure that says how to get one.</summary>
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } server
+            ? server
+            : throw new InvalidOperationException(
+                $"{Variable} is not set, so this PostgreSQL test cannot run. Start the test server with " +
+                "`eval \"$(bash scripts/postgres-server.sh start)\"` and run the tests from that shell " +
+                "(scripts/test.sh does both), or point " + Variable + " at a server whose role may create databases " +
+                "(Host=127.0.0.1;Port=5432;Username=...;Password=...;Database=postgres).");
+
+    public static async Task<TestPostgresDatabase> CreateAsync(CancellationToken cancellationToken = default)
+    {
+        var server = ServerConnectionString;
+        var name = $"inbox_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(Maintenance(server)))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return new TestPostgresDatabase(name, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The pool's connections to this database are about to be cut; let go of them first.
+        await using (var mine = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(mine);
+        await using var connection = new NpgsqlConnection(Maintenance(ServerConnectionString));
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    // Unpooled: creating and dropping databases is rare, and a pooled connection would outlive its use.
+    private static string Maintenance(string server) => new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString;
+}
