@@ -1,5 +1,4 @@
 using Inbox.Core.Events;
-using Inbox.Core.Model;
 using Inbox.Core.Outbox;
 using Inbox.Teams.Install;
 
@@ -20,36 +19,14 @@ public sealed class TeamsOutboxRouter(TeamsTargets targets) : IOutboxRouter
 
     public void Route(InboxEvent inboxEvent, ICollection<OutboxMessage> outbox)
     {
-        if (inboxEvent.IsSilenced || targets.Current is null) return;
-        var id = inboxEvent.Conversation.Id;
-        var partition = Partition(id);
-        switch (inboxEvent)
+        if (targets.Current is null) return;
+        ThreadMirrorRouting.Route(inboxEvent, outbox, Destination, Surface, (step, id, messageId) => new TeamsPush(step switch
         {
-            case ConversationStarted:
-                outbox.Add(Root(id, partition));
-                break;
-            // A conversation taken out of Spam may never have had a thread (spam notifies nobody): start it now.
-            // A repeat of the key is not enqueued, and the deliverer keeps a thread that exists.
-            case StatusChanged { Previous: ConversationStatus.Spam, Conversation.Status: ConversationStatus.Open }:
-                outbox.Add(Root(id, partition));
-                outbox.Add(RootUpdate(inboxEvent, id, partition));
-                break;
-            case MessageAdded { Message: var message } when !MessageOrigin.IsFrom(message, Surface):
-                outbox.Add(new OutboxMessage(Destination, partition, $"teams:message:{message.Id}",
-                    new TeamsPush(TeamsPushKind.Message, id, message.Id).ToJson(), message.Id));
-                break;
-            case AssigneeChanged or StatusChanged or FactsChanged or OperatorJoined:
-                outbox.Add(RootUpdate(inboxEvent, id, partition));
-                break;
-        }
+            ThreadMirrorStep.Root => TeamsPushKind.Root,
+            ThreadMirrorStep.Message => TeamsPushKind.Message,
+            _ => TeamsPushKind.RootUpdate,
+        }, id, messageId).ToJson());
     }
-
-    private static OutboxMessage Root(long id, string partition) =>
-        new(Destination, partition, $"teams:root:{id}", new TeamsPush(TeamsPushKind.Root, id).ToJson(), ThreadOf: id);
-
-    private static OutboxMessage RootUpdate(InboxEvent inboxEvent, long id, string partition) =>
-        new(Destination, partition, $"teams:root-update:{id}:{inboxEvent.OccurredAt.UtcTicks}:{inboxEvent.GetType().Name}",
-            new TeamsPush(TeamsPushKind.RootUpdate, id).ToJson());
 
     public static string Partition(long conversationId) => OutboxMessage.ConversationPartition(Destination, conversationId);
 }

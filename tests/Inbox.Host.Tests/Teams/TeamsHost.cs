@@ -91,6 +91,13 @@ internal sealed class TeamsHost : IAsyncDisposable
                 Assert.Fail($"Timed out waiting for the Teams thread of #{id}; calls: {string.Join(", ", Teams.Calls.Select(c => $"{c.HttpMethod} {c.Path}"))}");
             await Task.Delay(25);
         }
+        // Teams holds the thread a moment before Inbox has recorded it; the first message posted into it comes only after
+        // that record, so from then on an operator's reply in the thread is sure to be recognised.
+        while ((ThreadOf(id)?.BotActivities.Count ?? 0) < 2)
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for the first message in the Teams thread of #{id}");
+            await Task.Delay(25);
+        }
         return ThreadOf(id)!;
     }
 

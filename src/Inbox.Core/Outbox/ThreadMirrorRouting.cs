@@ -1,0 +1,58 @@
+using Inbox.Core.Events;
+using Inbox.Core.Model;
+
+namespace Inbox.Core.Outbox;
+
+/// <summary>What an operator surface that mirrors each conversation into a thread (Slack, Teams) is asked to do.</summary>
+public enum ThreadMirrorStep
+{
+    /// <summary>Start the conversation's thread.</summary>
+    Root,
+    /// <summary>Post a message of the conversation into its thread.</summary>
+    Message,
+    /// <summary>Redraw the thread's root (status, assignee, facts changed).</summary>
+    RootUpdate,
+}
+
+/// <summary>
+/// The routing rules every thread-mirroring bridge shares: which events start a thread, post a message or redraw the
+/// root, under which idempotency keys, in the bridge's own partition per conversation.
+/// </summary>
+/// <remarks>
+/// Silenced events (spam) go nowhere. Messages written on the surface itself are already in its thread and are not posted
+/// back. A conversation taken out of Spam may never have had a thread (spam notifies nobody), so it is started then: a
+/// repeat of the root's key is not enqueued, and deliverers keep a thread that exists.
+/// </remarks>
+public static class ThreadMirrorRouting
+{
+    /// <param name="surface">The external-id prefix of messages written on this surface ("slack", "teams").</param>
+    /// <param name="payload">The bridge's payload for a step: conversation id and, for a message, its id.</param>
+    public static void Route(
+        InboxEvent inboxEvent, ICollection<OutboxMessage> outbox, string destination, string surface, Func<ThreadMirrorStep, long, long?, string> payload)
+    {
+        if (inboxEvent.IsSilenced) return;
+        var id = inboxEvent.Conversation.Id;
+        var partition = OutboxMessage.ConversationPartition(destination, id);
+        OutboxMessage Root() => new(destination, partition, $"{destination}:root:{id}", payload(ThreadMirrorStep.Root, id, null), ThreadOf: id);
+        OutboxMessage RootUpdate() => new(destination, partition,
+            $"{destination}:root-update:{id}:{inboxEvent.OccurredAt.UtcTicks}:{inboxEvent.GetType().Name}", payload(ThreadMirrorStep.RootUpdate, id, null));
+
+        switch (inboxEvent)
+        {
+            case ConversationStarted:
+                outbox.Add(Root());
+                break;
+            case StatusChanged { Previous: ConversationStatus.Spam, Conversation.Status: ConversationStatus.Open }:
+                outbox.Add(Root());
+                outbox.Add(RootUpdate());
+                break;
+            case MessageAdded { Message: var message } when !MessageOrigin.IsFrom(message, surface):
+                outbox.Add(new OutboxMessage(destination, partition, $"{destination}:message:{message.Id}",
+                    payload(ThreadMirrorStep.Message, id, message.Id), message.Id));
+                break;
+            case AssigneeChanged or StatusChanged or FactsChanged or OperatorJoined:
+                outbox.Add(RootUpdate());
+                break;
+        }
+    }
+}
