@@ -5,7 +5,7 @@ using Inbox.Bench.Seeding;
 // `dotnet run -c Release --project bench/Inbox.Bench -- [ingest|ack|views|delivery|memory|all] [options]` (see BenchOptions.Usage):
 // prints each figure beside its target. Without a benchmark name it runs the ingest bench, as it always did.
 var options = BenchOptions.Parse(args);
-if (options is null) return 2;
+if (options is null) return args.Any(a => a is "-h" or "--help") ? 0 : 2;
 
 var clock = Stopwatch.StartNew();
 var report = new Report();
