@@ -20,7 +20,10 @@ public sealed class SlashCommandEndpoint(
             return Results.Problem(detail: "A slash command needs user_id.", statusCode: StatusCodes.Status400BadRequest);
 
         // The work must outlive this request if it runs late, so it listens to the host's stopping, not the request.
-        var work = handler.RunAsync(form.GetValueOrDefault("text").ToString(), userId, lifetime.ApplicationStopping);
+        // It runs on the thread pool: SQLite's "async" calls complete synchronously, and the budget's clock must start
+        // before the work is done, not after.
+        var text = form.GetValueOrDefault("text").ToString();
+        var work = Task.Run(() => handler.RunAsync(text, userId, lifetime.ApplicationStopping), lifetime.ApplicationStopping);
         if (await Task.WhenAny(work, Task.Delay(options.Value.CommandAnswerBudget, lifetime.ApplicationStopping)) == work)
             return Answer(await work);
 
