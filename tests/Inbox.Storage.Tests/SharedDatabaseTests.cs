@@ -77,7 +77,10 @@ public sealed class SharedDatabaseTests() : StoreTests(StorageOptions.Postgres)
         // Both hosts' dispatchers run as they do in the host, polling the one outbox.
         await Task.WhenAll(a.Dispatcher.StartAsync(CancellationToken.None), b.Dispatcher.StartAsync(CancellationToken.None));
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (toA.EffectCount + toB.EffectCount < 60 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        // Done means recorded, not just delivered: stopping between a delivery and its record would leave the row pending.
+        while ((toA.EffectCount + toB.EffectCount < 60 || (await OutboxDispatcherTests.OutboxRowsAsync(a, OutboxState.Pending)).Count > 0)
+               && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
         await Task.WhenAll(a.Dispatcher.StopAsync(CancellationToken.None), b.Dispatcher.StopAsync(CancellationToken.None));
 
         var calls = toA.Calls.Concat(toB.Calls).ToList();
