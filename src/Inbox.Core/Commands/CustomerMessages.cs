@@ -6,7 +6,7 @@ using Inbox.Core.Storage;
 namespace Inbox.Core.Commands;
 
 /// <summary>What channel adapters call when a customer writes or tells us about themselves.</summary>
-public sealed class CustomerMessages(IInboxStore store, OutboxRouting routing, InboxOptions options, TimeProvider time, Spam.SpamRules? spam = null)
+public sealed class CustomerMessages(IInboxStore store, OutboxRouting routing, InboxOptions options, TimeProvider time, Spam.SpamRules? spam = null, Routing.RouteBook? routes = null)
 {
     /// <summary>Stores a customer's message: finds or creates the contact and conversation, drops repeats.</summary>
     public Task<InboxResult<ReceivedMessage>> ReceiveAsync(IncomingMessage incoming, CancellationToken cancellationToken) =>
@@ -67,6 +67,8 @@ public sealed class CustomerMessages(IInboxStore store, OutboxRouting routing, I
         if (conversation is null)
         {
             conversation = new Conversation(uow.NextConversationId(), contact.Id, incoming.From.Channel, incoming.Site, now, incoming.Subject);
+            if (routes is not null)
+                conversation.RouteTo(routes.Match(conversation, contact).Name);
             if (contact.IsBlocked)
             {
                 conversation.SetContactBlocked(true);

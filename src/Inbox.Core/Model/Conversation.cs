@@ -54,6 +54,8 @@ public sealed class Conversation
     public DateTimeOffset? WaitingSince { get; private set; }
     /// <summary>How many of the SLA reminder thresholds have been announced for the current wait.</summary>
     public int RemindersSent { get; private set; }
+    /// <summary>The routing rule that took it (see <see cref="Routing.RouteBook"/>); null: the default route.</summary>
+    public string? RouteName { get; private set; }
 
     public string Reference => $"#{Id}";
 
@@ -129,6 +131,8 @@ public sealed class Conversation
 
     /// <summary>Records that the reminder for threshold number <paramref name="stage"/> (counting from 1) went out.</summary>
     internal void RecordReminder(int stage) => RemindersSent = Math.Max(RemindersSent, stage);
+
+    internal void RouteTo(string routeName) => RouteName = routeName;
 
     internal void SetContactBlocked(bool blocked) => IsContactBlocked = blocked;
 

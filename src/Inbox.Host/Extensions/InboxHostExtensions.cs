@@ -42,6 +42,9 @@ public static class InboxHostExtensions
         services.AddOptions<Core.Spam.SpamOptions>().Bind(configuration.GetSection(Core.Spam.SpamOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Core.Spam.SpamOptions>>(new DelegatingValidator<Core.Spam.SpamOptions>(o => o.Validate()));
         services.AddSingleton(sp => new Core.Spam.SpamRules(sp.GetRequiredService<IOptions<Core.Spam.SpamOptions>>().Value));
+        services.AddOptions<Core.Routing.RoutingOptions>().Bind(configuration.GetSection(Core.Routing.RoutingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Core.Routing.RoutingOptions>>(new DelegatingValidator<Core.Routing.RoutingOptions>(o => o.Validate()));
+        services.AddSingleton(sp => new Core.Routing.RouteBook(sp.GetRequiredService<IOptions<Core.Routing.RoutingOptions>>().Value));
         services.AddSingleton<IOutboxRouter, Core.Distribution.DistributionRouter>();
         services.AddSingleton<IOutboxDeliverer, Core.Distribution.DistributionDeliverer>();
 

@@ -133,6 +133,10 @@ namespace Inbox.Storage.Postgres.Migrations
                     b.Property<int>("RemindersSent")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RouteName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Site")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

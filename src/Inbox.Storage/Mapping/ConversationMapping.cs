@@ -13,6 +13,7 @@ internal sealed class ConversationMapping : IEntityTypeConfiguration<Conversatio
         b.Property(c => c.Id).ValueGeneratedNever();
         b.Property(c => c.Site).HasMaxLength(200);
         b.Property(c => c.Subject).HasMaxLength(300);
+        b.Property(c => c.RouteName).HasMaxLength(100);
         b.Property(c => c.Preview).HasMaxLength(Conversation.PreviewLength);
         b.Ignore(c => c.Reference);
         b.PrimitiveCollection(c => c.Tags).HasField("_tags").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -122,6 +122,10 @@ namespace Inbox.Storage.Migrations
                     b.Property<int>("RemindersSent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RouteName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Site")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
