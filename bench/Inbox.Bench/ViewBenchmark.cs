@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Bench;
 
-/// <summary>The five views (first page and the counts beside it, as /inbox and @Inbox show them) and the Slack Home tab, on a seeded inbox.</summary>
+/// <summary>The five views (first page and the counts beside it, as /inbox and @Inbox show them) and the Slack Home tab (its ack, and its rendering and publishing), on a seeded inbox.</summary>
 internal static class ViewBenchmark
 {
     private const double TargetMs = 50;
@@ -35,42 +35,60 @@ internal static class ViewBenchmark
         {
             var whole = new Latencies(name);
             var page = new Latencies(name + " page");
+            var cpu = new Latencies(name + " cpu");
             ViewPage? last = null;
             var budget = new SampleBudget(runs, 10, ViewBudget);
             for (var run = -WarmUps; run < 0 || budget.WantsMore(run); run++)
             {
+                var cpuBefore = ThreadCpu.Now();
                 var clock = Stopwatch.StartNew();
                 last = await queries.GetViewAsync(query, ct);
                 var pageTime = clock.Elapsed;
                 await queries.GetCountsAsync(dana, ct);
+                var cpuAfter = ThreadCpu.Now();
                 if (run < 0) continue;
+                if (cpuBefore is { } before && cpuAfter is { } after) cpu.Add(after - before);
                 whole.Add(clock.Elapsed);
                 page.Add(pageTime);
                 counts.Add(clock.Elapsed - pageTime);
             }
             report.Add(new Figure($"view {name}: page + counts", whole.Summary, $"p99 < {TargetMs} ms", whole.P99 < TargetMs));
             Report.Note($"{name}: {last!.TotalCount:N0} conversations; the page alone {page}");
+            // Wall-clock latency includes waiting for a core on a busy machine; this is the work itself.
+            if (cpu.Count > 0) Report.Note($"{name}: CPU time of the calling thread, page + counts: {cpu}");
         }
         Report.Note($"the five counts alone (GetCountsAsync): {counts}");
 
-        // The Home tab end to end: Slack's app_home_opened event, answered after the tab is rendered and published (views.publish to the fake).
-        var home = new Latencies("home");
+        // The Home tab: Slack's app_home_opened event is answered at once (the ack), and the tab is rendered and published
+        // (views.publish to the fake) in the background; the second clock stops when the fake has the published view.
+        var homeAck = new Latencies("home ack");
+        var homeShown = new Latencies("home shown");
         var publishedBefore = host.Slack.Views.Count;
         var homeBudget = new SampleBudget(runs, 5, HomeBudget);
         var openings = 0;
         for (var run = -WarmUps; run < 0 || homeBudget.WantsMore(run); run++)
         {
             openings++;
+            var published = host.Slack.Views.Count;
             using var request = host.HomeOpened(run + WarmUps);
             var clock = Stopwatch.StartNew();
             using var response = await host.Http.SendAsync(request, ct);
             await response.Content.ReadAsStringAsync(ct);
-            if (run >= 0) home.Add(clock.Elapsed);
+            var ack = clock.Elapsed;
             response.EnsureSuccessStatusCode();
+            while (host.Slack.Views.Count == published)
+            {
+                if (clock.Elapsed > HomeBudget) throw new TimeoutException("The Home tab was never published.");
+                await Task.Delay(1, ct);
+            }
+            if (run < 0) continue;
+            homeAck.Add(ack);
+            homeShown.Add(clock.Elapsed);
         }
-        var published = host.Slack.Views.Skip(publishedBefore).ToList();
-        if (published.Count != openings || !published[^1].View.ToJsonString().Contains("*Open*", StringComparison.Ordinal))
-            throw new InvalidOperationException($"The Home tab was published {published.Count} times for {openings} openings, or without its views.");
-        report.Add(new Figure("Slack Home tab (app_home_opened to answer, five views + views.publish)", home.Summary, $"p99 < {TargetMs} ms", home.P99 < TargetMs));
+        var publishedViews = host.Slack.Views.Skip(publishedBefore).ToList();
+        if (publishedViews.Count != openings || !publishedViews[^1].View.ToJsonString().Contains("*Open*", StringComparison.Ordinal))
+            throw new InvalidOperationException($"The Home tab was published {publishedViews.Count} times for {openings} openings, or without its views.");
+        report.Add(new Figure("Slack Home tab: app_home_opened answered (ack)", homeAck.Summary, $"p99 < {TargetMs} ms", homeAck.P99 < TargetMs));
+        report.Add(new Figure("Slack Home tab: rendered and published (event sent to views.publish received)", homeShown.Summary, $"p99 < {TargetMs} ms", homeShown.P99 < TargetMs));
     }
 }

@@ -26,6 +26,9 @@ public static class SlackServiceCollectionExtensions
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })));
         services.AddSingleton(sp => new SlackChannelPacer(
             sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(1 / slack.PostsPerSecond), slack.PostBurst));
+        services.AddSingleton<Routing.SlackRoutes>();
+        services.TryAddSingleton<Core.Routing.ThreadMoves>();
+        services.AddSingleton<SlackThreadMover>();
         services.AddSingleton<IOutboxRouter, SlackOutboxRouter>();
         services.AddSingleton<SlackPostedMessages>();
         services.AddSingleton<IOutboxDeliverer, SlackThreadDeliverer>();
@@ -38,7 +41,9 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlashCommandHandler>();
         services.AddSingleton<SlashCommandEndpoint>();
         services.AddSingleton<SlackInteractions>();
+        services.AddSingleton<SlackUndo>();
         services.AddSingleton<SlackHomeTab>();
+        services.AddSingleton<SlackHomeTabRefresher>();
         return services;
     }
 

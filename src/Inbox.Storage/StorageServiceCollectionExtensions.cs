@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Inbox.Storage;
@@ -27,7 +28,9 @@ public static class StorageServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (options.IsPostgres)
-                builder.UseNpgsql(ConnectionString(options), npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                builder.UseNpgsql(ConnectionString(options), npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly))
+                    .AddInterceptors(new Resilience.PostgresConnectionLoss(
+                        sp.GetRequiredService<ILoggerFactory>().CreateLogger<Resilience.PostgresConnectionLoss>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
             else
                 builder.UseSqlite(ConnectionString(options))
                     .AddInterceptors(new SqliteConnectionSetup(options.Synchronous.ToUpperInvariant()));

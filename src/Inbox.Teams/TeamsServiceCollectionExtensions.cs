@@ -39,6 +39,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TeamsTargets>();
         services.AddHostedService(sp => sp.GetRequiredService<TeamsTargets>());
         services.AddSingleton<TeamsTenants>();
+        services.AddSingleton<Routing.TeamsRoutes>();
+        services.TryAddSingleton<Core.Routing.ThreadMoves>();
+        services.AddSingleton<TeamsThreadMover>();
         services.AddSingleton<IOutboxRouter, TeamsOutboxRouter>();
         services.AddSingleton<ConversationCards>();
         services.AddSingleton<IOutboxDeliverer, TeamsThreadDeliverer>();
@@ -49,6 +52,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TeamsAnswers>();
         services.AddSingleton<TeamsCommandHandler>();
         services.AddSingleton<TeamsCardActions>();
+        services.AddSingleton<TeamsUndo>();
         services.AddSingleton<TeamsInstallEvents>();
         services.AddSingleton<TeamsMessages>();
         services.AddSingleton<TeamsActivities>();

@@ -12,12 +12,17 @@ public sealed class InMemoryInbox
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     /// <param name="moreRouters">Routers that see every event after <see cref="Router"/>.</param>
-    public InMemoryInbox(InboxOptions? options = null, IEnumerable<IOutboxRouter>? moreRouters = null, Spam.SpamOptions? spam = null)
+    /// <param name="replies">How replies leave; by default at once (no undo window), as most tests expect.</param>
+    /// <param name="routing">Routing rules (whose name customers see); by default only the default route.</param>
+    public InMemoryInbox(InboxOptions? options = null, IEnumerable<IOutboxRouter>? moreRouters = null, Spam.SpamOptions? spam = null,
+        ReplyOptions? replies = null, Routing.RoutingOptions? routing = null)
     {
         Options = options ?? new InboxOptions();
         Routing = new OutboxRouting([Router, .. moreRouters ?? []]);
-        Customers = new CustomerMessages(Store, Routing, Options, Time, spam is null ? null : new Spam.SpamRules(spam));
-        Operators = new OperatorCommands(Store, Routing, Options, Time);
+        var routes = new Routing.RouteBook(routing ?? new Routing.RoutingOptions());
+        Customers = new CustomerMessages(Store, Routing, Options, Time, spam is null ? null : new Spam.SpamRules(spam), routes);
+        Operators = new OperatorCommands(Store, Routing, Options, Time, routes, replies ?? new ReplyOptions { UndoWindow = TimeSpan.Zero });
+        HeldReplies = new HeldReplies(Store, Routing, Time);
         Directory = new OperatorDirectory(Store);
     }
 
@@ -28,6 +33,7 @@ public sealed class InMemoryInbox
     public OutboxRouting Routing { get; }
     public CustomerMessages Customers { get; }
     public OperatorCommands Operators { get; }
+    public HeldReplies HeldReplies { get; }
     public OperatorDirectory Directory { get; }
 
     public static ContactIdentity Visitor(string key) => new(ChannelKind.Widget, key);
@@ -52,6 +58,24 @@ public sealed class InMemoryInbox
 
     /// <summary>Lets time pass on the inbox clock.</summary>
     public void Wait(TimeSpan span) => Time.Advance(span);
+
+    /// <summary>Does what the outbox dispatcher does with releases that are due now: hands them to the releaser once each.</summary>
+    /// <returns>How many were delivered.</returns>
+    public async Task<int> DeliverDueReleasesAsync()
+    {
+        var releaser = new HeldReplyReleaser(HeldReplies);
+        var delivered = 0;
+        foreach (var row in Store.Outbox.Where(o => o.Destination == HeldReplies.Destination && (o.NotBefore ?? Start) <= Time.GetUtcNow()).ToList())
+        {
+            if (!_releasesDelivered.Add(row.IdempotencyKey)) continue;
+            var delivery = new OutboxDelivery(0, row.Destination, row.PartitionKey, row.IdempotencyKey, row.Payload, row.MessageId, 1);
+            Assert.IsType<DeliveryResult.Delivered>(await releaser.DeliverAsync(delivery, CancellationToken.None));
+            delivered++;
+        }
+        return delivered;
+    }
+
+    private readonly HashSet<string> _releasesDelivered = [];
 }
 
 /// <summary>Assertions on command results that read like what the operator or visitor is told.</summary>

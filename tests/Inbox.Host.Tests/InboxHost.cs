@@ -36,6 +36,8 @@ public sealed class InboxHost : WebApplicationFactory<Program>
             ["OperatorApi:Keys:1:Email"] = SecondOperatorEmail,
             ["OperatorApi:Keys:1:Name"] = SecondOperatorName,
             ["Outbox:PollInterval"] = "00:00:00.200",
+            // Replies go out at once unless a test is about the undo window.
+            ["Replies:UndoWindow"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;

@@ -40,6 +40,34 @@ public abstract class WriterCacheTests(string provider) : StoreTests(provider)
     }
 
     [Fact]
+    public async Task One_write_gets_one_instance_of_a_conversation_however_it_finds_it_and_its_changes_are_stored()
+    {
+        long id, second;
+        await using (var inbox = await OpenAsync())
+        {
+            id = (await inbox.ReceiveAsync("alice", "hello")).Conversation.Id;
+            second = (await inbox.ReceiveAsync("alice", "a second topic", startNew: true)).Conversation.Id;
+
+            var seen = await inbox.Store.WriteAsync<int>(async (uow, ct) =>
+            {
+                var byId = await uow.FindConversationAsync(id, ct);
+                var ofContact = await uow.ConversationsOfContactAsync(byId!.ContactId, ct);
+                var latestOpen = await uow.FindLatestConversationAsync(byId.ContactId, ChannelKind.Widget, ConversationStatus.Open, ct);
+                Assert.Same(byId, ofContact.Single(c => c.Id == id));
+                // Both started at the same (fake) moment: the later id is the latest, as the database orders them.
+                Assert.Same(ofContact.Single(c => c.Id == second), latestOpen);
+                byId.AddTag("vip");
+                latestOpen!.AddTag("billing");
+                return ofContact.Count;
+            }, CancellationToken.None);
+            Assert.Equal(2, seen);
+        }
+        await using var reopened = await OpenAsync();
+        Assert.Equal(["vip"], (await reopened.Queries.FindConversationAsync(id, CancellationToken.None))!.Tags);
+        Assert.Equal(["billing"], (await reopened.Queries.FindConversationAsync(second, CancellationToken.None))!.Tags);
+    }
+
+    [Fact]
     public async Task Without_the_cache_every_batch_reads_afresh_and_behaves_the_same()
     {
         await using var inbox = await OpenAsync(settings: new Dictionary<string, string?> { ["Storage:WriterCacheSize"] = "0" });

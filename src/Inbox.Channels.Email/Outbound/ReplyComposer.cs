@@ -4,7 +4,7 @@ using MimeKit;
 
 namespace Inbox.Channels.Email.Outbound;
 
-/// <summary>Writes an operator's reply as a plain-text mail: from the operator's name at the support address, to the customer,
+/// <summary>Writes an operator's reply as a plain-text mail: from the name the customer sees (operator or alias) at the support address, to the customer,
 /// "Re: " and the conversation's subject, with the threading headers, dated when the reply was written.</summary>
 public static class ReplyComposer
 {
@@ -18,7 +18,9 @@ public static class ReplyComposer
             Date = reply.CreatedAt,
             Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = reply.Text },
         };
-        mail.From.Add(new MailboxAddress(string.IsNullOrWhiteSpace(reply.AuthorName) ? supportMailbox.Name : reply.AuthorName, supportMailbox.Address));
+        // The name the conversation's route shows customers (the operator's or the team alias), at the support address.
+        var sender = reply.SenderName ?? reply.AuthorName;
+        mail.From.Add(new MailboxAddress(string.IsNullOrWhiteSpace(sender) ? supportMailbox.Name : sender, supportMailbox.Address));
         mail.To.Add(customer);
         if (threading.InReplyTo is not null) mail.InReplyTo = threading.InReplyTo;
         foreach (var reference in threading.References) mail.References.Add(reference);

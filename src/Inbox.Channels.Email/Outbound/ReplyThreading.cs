@@ -29,7 +29,7 @@ public sealed record ReplyThreading(string MessageId, string? InReplyTo, IReadOn
                 case MessageDirection.FromOperator when !message.IsInternal:
                     var delivered = message.Deliveries.FirstOrDefault(d => d.Destination == EmailChannel.Destination)?.ExternalId;
                     // A reply withdrawn before it went out was never sent; one still on its way will have the id it is given here.
-                    if (delivered is null && message.DeletedAt is not null) break;
+                    if (delivered is null && (message.DeletedAt is not null || message.WithdrawnAt is not null || message.IsHeld)) break;
                     chain.Add(delivered ?? MailMessageIds.ForReply(message.Id, message.ConversationId, domain));
                     break;
             }

@@ -32,7 +32,7 @@ public sealed class SmtpReplyDeliverer(
         var reply = await queries.FindMessageAsync(push.MessageId, cancellationToken);
         if (conversation is null || reply is null)
             return new DeliveryResult.Rejected($"Message {push.MessageId} of conversation #{push.ConversationId} no longer exists.");
-        if (reply.DeletedAt is not null)
+        if (reply.DeletedAt is not null || reply.WithdrawnAt is not null)
         {
             logger.LogInformation("Email: reply {MessageId} in #{ConversationId} was withdrawn before it was sent; not sending it", reply.Id, conversation.Id);
             return DeliveryResult.Done();

@@ -23,7 +23,7 @@ public sealed class TelegramOutboxRouter : IOutboxRouter
             return;
 
         var conversationId = inboxEvent.Conversation.Id;
-        var parts = TelegramReplyText.Render(message.AuthorName, message.Text, message.Attachments);
+        var parts = TelegramReplyText.Render(message.SenderName ?? message.AuthorName, message.Text, message.Attachments);
         for (var i = 0; i < parts.Count; i++)
             outbox.Add(new OutboxMessage(Destination, Partition(conversationId), $"telegram:message:{message.Id}:{i}",
                 new TelegramSend(chatId, parts[i], conversationId, i, parts.Count).ToJson(), i == 0 ? message.Id : null));

@@ -18,7 +18,7 @@ public sealed class TelegramReplyDeliverer(TelegramBotApi api, TelegramPacing pa
     {
         if (TelegramSend.FromJson(delivery.Payload) is not { } send) return new DeliveryResult.Rejected("Unreadable Telegram payload.");
         // A reply the operator withdrew while it waited (behind a 429, say) is not sent.
-        if (queries is not null && delivery.MessageId is { } messageId && await queries.FindMessageAsync(messageId, cancellationToken) is { DeletedAt: not null })
+        if (queries is not null && delivery.MessageId is { } messageId && await queries.FindMessageAsync(messageId, cancellationToken) is { DeletedAt: not null } or { WithdrawnAt: not null })
             return DeliveryResult.Done();
         await pacing.WaitTurnAsync(send.ChatId, cancellationToken);
         var answer = await api.SendMessageAsync(new SendMessageRequest(send.ChatId, send.Html, TelegramReplyText.ParseMode), cancellationToken);

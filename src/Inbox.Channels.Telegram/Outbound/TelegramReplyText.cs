@@ -2,7 +2,7 @@ using Inbox.Core.Model;
 
 namespace Inbox.Channels.Telegram.Outbound;
 
-/// <summary>Renders an operator's reply for Telegram: the operator's name in bold on the first line, then the text (HTML-escaped), in parts of at most 4096 characters.</summary>
+/// <summary>Renders an operator's reply for Telegram: the name the customer sees (operator or team alias; a bot cannot change its own name per message) in bold on the first line, then the text (HTML-escaped), in parts of at most 4096 characters.</summary>
 public static class TelegramReplyText
 {
     /// <summary>sendMessage's parse_mode for <see cref="Render"/>'s parts.</summary>

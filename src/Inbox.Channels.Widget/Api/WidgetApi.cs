@@ -82,7 +82,7 @@ public static class WidgetApi
         if (conversation is null || conversation.ContactId != contact!.Id || conversation.Channel != ChannelKind.Widget)
             return Results.Problem(detail: $"Conversation #{id} was not found.", statusCode: StatusCodes.Status404NotFound);
         var messages = await queries.GetMessagesAsync(id, includeInternal: false, ct);
-        return Results.Ok(new ItemsResponse<WidgetMessage>(messages.Select(WidgetMessage.From).ToList()));
+        return Results.Ok(new ItemsResponse<WidgetMessage>(messages.Where(m => m.IsVisibleToCustomer).Select(WidgetMessage.From).ToList()));
     }
 
     private static async Task<IResult> SendMessage(

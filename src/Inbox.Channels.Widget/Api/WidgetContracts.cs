@@ -30,9 +30,11 @@ public sealed record WidgetConversation(long Id, long Number, string Status, Dat
 
 public sealed record WidgetAttachment(string Name, string ContentType, long SizeBytes, string Url);
 
+/// <param name="AuthorName">On an operator's reply, the name its route shows customers (the operator's, or the team alias).</param>
+/// <param name="AuthorAvatarUrl">The operator's picture when the route shows operators and one is known; the widget draws initials otherwise.</param>
 public sealed record WidgetMessage(
     long Id, long ConversationId, string Direction, string? AuthorName, string Text, DateTimeOffset CreatedAt, IReadOnlyList<WidgetAttachment> Attachments,
-    DateTimeOffset? EditedAt = null, bool Deleted = false)
+    DateTimeOffset? EditedAt = null, bool Deleted = false, string? AuthorAvatarUrl = null)
 {
     public static WidgetMessage From(Message m) => new(
         m.Id,
@@ -43,12 +45,13 @@ public sealed record WidgetMessage(
             MessageDirection.FromOperator => "operator",
             _ => "system",
         },
-        m.AuthorName,
+        m.Direction == MessageDirection.FromOperator ? m.SenderName ?? m.AuthorName : m.AuthorName,
         m.Text,
         m.CreatedAt,
         m.Attachments.Select(a => new WidgetAttachment(a.Name, a.ContentType, a.SizeBytes, a.Url)).ToList(),
         m.EditedAt,
-        m.DeletedAt is not null);
+        m.DeletedAt is not null,
+        m.Direction == MessageDirection.FromOperator ? m.SenderAvatarUrl : null);
 }
 
 public sealed record StartedConversation(WidgetConversation Conversation, WidgetMessage Message);

@@ -80,7 +80,11 @@ public sealed class WidgetEventStream(
             var page = await queries.GetCustomerVisibleMessagesAfterAsync(contactId, lastId, PageSize, ct);
             foreach (var message in page)
             {
-                await WriteEventAsync(context, "message", message.Id.ToString(), WidgetMessage.From(message), ct);
+                // A reply in its undo window holds back what follows it (ids are the resume point, so nothing may overtake it);
+                // its release or undo nudges the stream to go on. An undone reply is passed over.
+                if (message.IsHeld) return lastId;
+                if (message.IsVisibleToCustomer)
+                    await WriteEventAsync(context, "message", message.Id.ToString(), WidgetMessage.From(message), ct);
                 lastId = message.Id;
             }
             if (page.Count < PageSize) return lastId;

@@ -30,6 +30,12 @@ public sealed class WidgetOutboxRouter : IOutboxRouter
                     $"widget:changed:{changed.Id}:{inboxEvent.OccurredAt.UtcTicks}",
                     Payload(visitorKey, WidgetNotificationKind.MessageChanged, conversation.Id, changed.Id)));
                 break;
+            // The stream waits at a held reply; once it is undone, a nudge lets it go on to what came after.
+            case ReplyWithdrawn withdrawn:
+                outbox.Add(new OutboxMessage(Destination, OutboxMessage.ConversationPartition(conversation.Id),
+                    $"widget:withdrawn:{withdrawn.Message.Id}",
+                    Payload(visitorKey, WidgetNotificationKind.Message, conversation.Id)));
+                break;
             case StatusChanged changed:
                 outbox.Add(new OutboxMessage(Destination, OutboxMessage.ConversationPartition(conversation.Id),
                     $"widget:status:{conversation.Id}:{changed.OccurredAt.UtcTicks}:{conversation.Status}",

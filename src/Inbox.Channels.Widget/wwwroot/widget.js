@@ -377,12 +377,13 @@
     ui.empty.hidden = items.length > 0;
   }
 
-  // The author is drawn by CSS from data-author, so the element's text is exactly the message text.
+  // The author (and the initials standing in for a picture) are drawn by CSS from attributes, so the element's text is exactly the message text.
   function messageElement(m) {
     const d = direction(m);
     const el = h('li', { class: 'msg ' + d + (m.deleted ? ' deleted' : ''), 'data-testid': 'inbox-message', 'data-direction': d,
       'data-message-id': String(m.id), 'data-author': d === 'operator' && m.authorName ? m.authorName : null,
       'data-edited': m.editedAt && !m.deleted ? 'true' : null, 'data-deleted': m.deleted ? 'true' : null, title: fmtTime(m.createdAt, true) },
+      d === 'operator' && m.authorName ? avatar(m) : null,
       m.deleted ? 'This message was deleted.' : (m.text || ''), ...(m.deleted ? [] : (m.attachments || []).map(attachmentLink)));
     el.msg = m;
     return el;
@@ -396,6 +397,15 @@
     const next = [...ui.messages.children].find(c => byTime(c.msg, m) > 0); // keep time order whatever arrives first
     ui.messages.insertBefore(el, next || null);
     if (atBottom || d === 'customer') box.scrollTop = box.scrollHeight;
+  }
+
+  // The operator's picture when the reply carries one (https only), else the sender's initials.
+  function avatar(m) {
+    let url = null;
+    try { url = m.authorAvatarUrl ? new URL(m.authorAvatarUrl) : null; } catch { /* not a URL: initials */ }
+    if (url && url.protocol === 'https:') return h('img', { class: 'avatar', 'data-testid': 'inbox-avatar', src: url.href, alt: '' });
+    const initials = m.authorName.split(/\s+/).filter(Boolean).slice(0, 2).map(w => [...w][0].toUpperCase()).join('');
+    return h('span', { class: 'avatar', 'data-testid': 'inbox-avatar', 'data-initials': initials, 'aria-hidden': 'true' });
   }
 
   function attachmentLink(a) {
@@ -585,6 +595,8 @@ button:disabled { opacity: .6; cursor: default; }
 .msg.operator { align-self: flex-start; background: #f3f4f6; border-bottom-left-radius: 4px; }
 .msg.system { align-self: center; max-width: 90%; padding: 2px 8px; color: #6b7280; font-size: 12px; text-align: center; }
 .msg[data-author]::before { content: attr(data-author); display: block; margin-bottom: 2px; font-size: 12px; font-weight: 600; color: #4b5563; }
+.msg .avatar { float: left; width: 22px; height: 22px; margin: 0 6px 0 0; border-radius: 50%; background: #d1d5db; object-fit: cover; }
+.msg span.avatar::after { content: attr(data-initials); display: block; font-size: 10px; font-weight: 600; line-height: 22px; text-align: center; color: #374151; }
 .msg[data-edited]::after { content: " (edited)"; font-size: 11px; color: #6b7280; }
 .msg.deleted { font-style: italic; color: #6b7280; }
 .file { display: block; margin-top: 4px; color: inherit; font-size: 13px; text-decoration: underline; }

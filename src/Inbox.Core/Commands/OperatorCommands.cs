@@ -1,13 +1,18 @@
 using Inbox.Core.Events;
 using Inbox.Core.Model;
 using Inbox.Core.Outbox;
+using Inbox.Core.Routing;
 using Inbox.Core.Storage;
 
 namespace Inbox.Core.Commands;
 
 /// <summary>Everything an operator can do to a conversation; each command checks its preconditions first.</summary>
-public sealed class OperatorCommands(IInboxStore store, OutboxRouting routing, InboxOptions options, TimeProvider time)
+public sealed class OperatorCommands(
+    IInboxStore store, OutboxRouting routing, InboxOptions options, TimeProvider time, RouteBook? routes = null, ReplyOptions? replies = null)
 {
+    private readonly RouteBook _routes = routes ?? new RouteBook(new RoutingOptions());
+    private readonly ReplyOptions _replies = replies ?? new ReplyOptions { UndoWindow = TimeSpan.Zero };
+
     public Task<InboxResult<ConversationChange>> ReplyAsync(
         long conversationId, Guid actorId, string text, IReadOnlyList<Attachment>? attachments = null, string? externalId = null,
         CancellationToken cancellationToken = default) =>
@@ -25,7 +30,15 @@ public sealed class OperatorCommands(IInboxStore store, OutboxRouting routing, I
                 ChangeStatus(uow, t, ConversationStatus.Open, $"{t.Actor.DisplayName} replied; the conversation is open again.");
             var reply = new Message(uow.NextMessageId(), t.Conversation.Id, MessageDirection.FromOperator, text.Trim(), t.Now,
                 t.Actor.Id, t.Actor.DisplayName, attachments, externalId);
+            var route = _routes.Of(t.Conversation);
+            reply.PresentAs(route.SenderNameFor(t.Actor.DisplayName), route.CustomerSees == CustomerSees.Operator ? t.Actor.AvatarUrl : null);
             uow.Add(reply);
+            if (_replies.HoldsReplies)
+            {
+                HeldReplies.Hold(uow, reply, t.Now + _replies.UndoWindow);
+                return new ConversationChange(t.Conversation, t.Contact,
+                    $"Reply to {t.Conversation.Reference} goes out in {_replies.UndoWindow.TotalSeconds:0.#} s unless you undo it.", reply);
+            }
             t.Conversation.RecordOperatorReply(reply.Text, t.Now);
             routing.Publish(uow, new MessageAdded(t.Conversation, t.Contact, reply, t.Now));
             return new ConversationChange(t.Conversation, t.Contact, $"Reply sent to {t.Conversation.Reference}.", reply);
@@ -49,12 +62,15 @@ public sealed class OperatorCommands(IInboxStore store, OutboxRouting routing, I
     public Task<InboxResult<ConversationChange>> EditAsync(string externalId, Guid actorId, string text, CancellationToken cancellationToken = default) =>
         ChangeOwnMessage(externalId, actorId, cancellationToken, (message, now) =>
             message.DeletedAt is not null ? InboxError.Conflict("The message was deleted; a deleted message cannot be edited.")
-                : MessageText.Check(text, null, options.MaxMessageLength) ?? Apply(() => message.Edit(text.Trim(), now)));
+                : message.WithdrawnAt is not null ? InboxError.Conflict("The reply was undone; an undone reply cannot be edited.")
+                : MessageText.Check(text, null, options.MaxMessageLength)
+                    ?? Apply(() => { if (message.IsHeld) message.ReplaceHeldText(text.Trim()); else message.Edit(text.Trim(), now); }));
 
     /// <summary>Withdraws a reply or note the actor wrote; the customer sees that it was deleted.</summary>
     public Task<InboxResult<ConversationChange>> DeleteAsync(string externalId, Guid actorId, CancellationToken cancellationToken = default) =>
         ChangeOwnMessage(externalId, actorId, cancellationToken, (message, now) =>
-            message.DeletedAt is not null ? InboxError.Conflict("The message is already deleted.") : Apply(() => message.Delete(now)));
+            message.DeletedAt is not null || message.WithdrawnAt is not null ? InboxError.Conflict("The message is already deleted.")
+                : Apply(() => { if (message.IsHeld) message.Withdraw(now); else message.Delete(now); }));
 
     /// <summary>Assigns to <paramref name="assigneeId"/> (use the actor's own id for "assign to me").</summary>
     public Task<InboxResult<ConversationChange>> AssignAsync(long conversationId, Guid assigneeId, Guid actorId, CancellationToken cancellationToken = default) =>
@@ -245,7 +261,15 @@ public sealed class OperatorCommands(IInboxStore store, OutboxRouting routing, I
             var contact = conversation is null ? null : await uow.FindContactAsync(conversation.ContactId, ct);
             if (conversation is null || contact is null) return InboxError.NotFound("The message's conversation no longer exists.");
             var now = time.GetUtcNow();
+            // Inside the undo window nothing of the reply has left: an edit replaces it, a deletion withdraws it, and neither is news to anyone.
+            var wasHeld = message.IsHeld;
             if (change(message, now) is { } refused) return refused;
+            if (wasHeld)
+            {
+                if (message.WithdrawnAt is not null) routing.Publish(uow, new ReplyWithdrawn(conversation, contact, message, now));
+                return new ConversationChange(conversation, contact, message.WithdrawnAt is null
+                    ? $"Reply in {conversation.Reference} changed before it was sent." : $"Reply in {conversation.Reference} withdrawn before it was sent.", message);
+            }
             routing.Publish(uow, new MessageChanged(conversation, contact, message, now));
             return new ConversationChange(conversation, contact,
                 message.DeletedAt is null ? $"Message in {conversation.Reference} edited." : $"Message in {conversation.Reference} deleted.", message);

@@ -39,3 +39,11 @@ public sealed record StatusChanged(Conversation Conversation, Contact Contact, C
 /// <summary>Tags of the conversation or of its contact changed, or the contact was blocked or unblocked.</summary>
 public sealed record FactsChanged(Conversation Conversation, Contact Contact, DateTimeOffset OccurredAt)
     : InboxEvent(Conversation, Contact, OccurredAt);
+
+/// <summary>An operator moved the conversation's thread on one surface (<paramref name="Destination"/>, e.g. "slack") to another of its channels.</summary>
+public sealed record ThreadMoved(Conversation Conversation, Contact Contact, string Destination, string Channel, Operator Actor, DateTimeOffset OccurredAt)
+    : InboxEvent(Conversation, Contact, OccurredAt);
+
+/// <summary>An operator undid a reply inside its undo window: it never reaches the customer (surfaces that hold back what follows it move on).</summary>
+public sealed record ReplyWithdrawn(Conversation Conversation, Contact Contact, Message Message, DateTimeOffset OccurredAt)
+    : InboxEvent(Conversation, Contact, OccurredAt);

@@ -66,5 +66,34 @@ public sealed class Message
     /// <summary>Notes and internal system lines (assignments, transfers) are for operators only.</summary>
     public bool IsInternal { get; private set; }
 
-    public bool IsVisibleToCustomer => !IsInternal;
+    /// <summary>While set, a reply waiting out its undo window: nothing of it has left yet; cleared when it is released.</summary>
+    public DateTimeOffset? HeldUntil { get; private set; }
+
+    /// <summary>When its author undid the reply inside the window; it is kept for operators and never reaches the customer.</summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    /// <summary>The name the customer sees on an operator's reply (the operator's or the route's alias); null on other messages.</summary>
+    public string? SenderName { get; private set; }
+
+    /// <summary>The picture the widget shows beside the reply; null for an alias or an operator without one.</summary>
+    public string? SenderAvatarUrl { get; private set; }
+
+    public bool IsHeld => HeldUntil is not null && WithdrawnAt is null;
+
+    public bool IsVisibleToCustomer => !IsInternal && HeldUntil is null && WithdrawnAt is null;
+
+    internal void PresentAs(string senderName, string? avatarUrl)
+    {
+        SenderName = senderName;
+        SenderAvatarUrl = avatarUrl;
+    }
+
+    internal void Hold(DateTimeOffset until) => HeldUntil = until;
+
+    internal void Release() => HeldUntil = null;
+
+    internal void Withdraw(DateTimeOffset now) => WithdrawnAt = now;
+
+    /// <summary>An edit inside the undo window: the text is replaced before anyone else saw it, so it is not marked as edited.</summary>
+    internal void ReplaceHeldText(string text) => Text = text;
 }

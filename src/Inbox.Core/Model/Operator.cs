@@ -18,6 +18,8 @@ public sealed class Operator
     public string Email { get; private set; }
     public string? SlackUserId { get; private set; }
     public string? TeamsObjectId { get; private set; }
+    /// <summary>A picture of the operator (their Slack profile image) the widget shows with their replies; null: initials.</summary>
+    public string? AvatarUrl { get; private set; }
     /// <summary>Online operators take new conversations when auto-assignment is on.</summary>
     public OperatorStatus Status { get; private set; }
     /// <summary>Most open conversations assigned at once; null: the configured default.</summary>
@@ -41,6 +43,15 @@ public sealed class Operator
     public void LinkSlack(string slackUserId) => SlackUserId = slackUserId;
 
     public void LinkTeams(string teamsObjectId) => TeamsObjectId = teamsObjectId;
+
+    /// <summary>Keeps an https picture URL; anything else (or nothing) leaves the current one.</summary>
+    public void SetAvatar(string? url)
+    {
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && url!.Length <= MaxAvatarUrlLength)
+            AvatarUrl = url;
+    }
+
+    public const int MaxAvatarUrlLength = 500;
 }
 
 /// <summary>Whether an operator is taking conversations.</summary>

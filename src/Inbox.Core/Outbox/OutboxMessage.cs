@@ -9,6 +9,9 @@ namespace Inbox.Core.Outbox;
 /// <param name="ThreadOf">The conversation whose thread on the destination this delivery starts: its external id is recorded as that thread.</param>
 public sealed record OutboxMessage(string Destination, string PartitionKey, string IdempotencyKey, string Payload, long? MessageId = null, long? ThreadOf = null)
 {
+    /// <summary>Not delivered before this time (a reply waiting out its undo window); null: at once. Durable, so a restart keeps it.</summary>
+    public DateTimeOffset? NotBefore { get; init; }
+
     public static string ConversationPartition(long conversationId) => $"conversation:{conversationId}";
 
     /// <summary>One destination's own order for a conversation: a destination that is down holds up none of the others.</summary>

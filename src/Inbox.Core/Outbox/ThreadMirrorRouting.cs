@@ -12,6 +12,8 @@ public enum ThreadMirrorStep
     Message,
     /// <summary>Redraw the thread's root (status, assignee, facts changed).</summary>
     RootUpdate,
+    /// <summary>Start a new root in another channel, link it to the old one and mark the old one moved.</summary>
+    Move,
 }
 
 /// <summary>
@@ -27,8 +29,10 @@ public static class ThreadMirrorRouting
 {
     /// <param name="surface">The external-id prefix of messages written on this surface ("slack", "teams").</param>
     /// <param name="payload">The bridge's payload for a step: conversation id and, for a message, its id.</param>
+    /// <param name="movePayload">The bridge's payload for a move of its thread: conversation id and target channel; null: the bridge does not move threads.</param>
     public static void Route(
-        InboxEvent inboxEvent, ICollection<OutboxMessage> outbox, string destination, string surface, Func<ThreadMirrorStep, long, long?, string> payload)
+        InboxEvent inboxEvent, ICollection<OutboxMessage> outbox, string destination, string surface, Func<ThreadMirrorStep, long, long?, string> payload,
+        Func<long, string, string>? movePayload = null)
     {
         if (inboxEvent.IsSilenced) return;
         var id = inboxEvent.Conversation.Id;
@@ -49,6 +53,11 @@ public static class ThreadMirrorRouting
             case MessageAdded { Message: var message } when !MessageOrigin.IsFrom(message, surface):
                 outbox.Add(new OutboxMessage(destination, partition, $"{destination}:message:{message.Id}",
                     payload(ThreadMirrorStep.Message, id, message.Id), message.Id));
+                break;
+            case ThreadMoved moved when moved.Destination == destination && movePayload is not null:
+                // Recorded as the conversation's thread once delivered: the new root replaces the old one.
+                outbox.Add(new OutboxMessage(destination, partition, $"{destination}:move:{id}:{inboxEvent.OccurredAt.UtcTicks}",
+                    movePayload(id, moved.Channel), ThreadOf: id));
                 break;
             case AssigneeChanged or StatusChanged or FactsChanged or OperatorJoined:
                 outbox.Add(RootUpdate());

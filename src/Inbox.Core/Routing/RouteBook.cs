@@ -29,6 +29,18 @@ public sealed class RouteBook
     /// <summary>The route a conversation was given; one that is no longer configured (or none) means the default.</summary>
     public Route Named(string? name) => name is not null && _byName.TryGetValue(name, out var route) ? route : Default;
 
+    /// <summary>The routes whose threads start in <paramref name="channel"/> on a surface, with <paramref name="channelOf"/> giving each route's channel there.</summary>
+    public IReadOnlyList<Route> RoutesIn(string channel, Func<Route, string?> channelOf) =>
+        All.Where(r => string.Equals(channelOf(r), channel, StringComparison.Ordinal)).ToList();
+
+    /// <summary>The view filter for conversations these routes took (those without a route name count as the default's).</summary>
+    public static Views.ConversationFilter FilterFor(IReadOnlyList<Route> routes, Views.ConversationFilter? filter = null) =>
+        (filter ?? new Views.ConversationFilter()) with
+        {
+            Routes = routes.Select(r => r.Name).ToList(),
+            IncludeUnrouted = routes.Any(r => r.IsDefault),
+        };
+
     /// <summary>The route of a stored conversation.</summary>
     public Route Of(Conversation conversation) => Named(conversation.RouteName);
 }

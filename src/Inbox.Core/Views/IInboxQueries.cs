@@ -13,6 +13,8 @@ public interface IInboxQueries
     Task<ConversationThread?> FindThreadAsync(long conversationId, string destination, CancellationToken cancellationToken);
     /// <summary>The conversation mirrored by a destination's thread, if any.</summary>
     Task<ConversationThread?> FindThreadByExternalIdAsync(string destination, string externalId, CancellationToken cancellationToken);
+    /// <summary>The conversation whose thread on a destination was moved away from this root, if any.</summary>
+    Task<ConversationThread?> FindMovedThreadAsync(string destination, string formerExternalId, CancellationToken cancellationToken);
     /// <summary>The message a destination knows by this delivery id (e.g. the Slack ts of a post), if any.</summary>
     Task<Message?> FindMessageByDeliveryAsync(string destination, string externalId, CancellationToken cancellationToken);
     Task<Contact?> FindContactAsync(Guid contactId, CancellationToken cancellationToken);
@@ -28,8 +30,10 @@ public interface IInboxQueries
     Task<Contact?> FindContactAsync(ContactIdentity identity, CancellationToken cancellationToken);
     /// <summary>A contact's own conversations, newest activity first (the widget's chat list).</summary>
     Task<IReadOnlyList<ConversationSummary>> GetContactConversationsAsync(Guid contactId, CancellationToken cancellationToken);
-    /// <summary>Messages a contact may see, across their conversations, with ids above <paramref name="afterMessageId"/> (live-stream resumption).</summary>
+    /// <summary>Where a contact's live stream starts: their latest message, or just before the first reply still in its undo window.</summary>
     Task<long> GetLatestCustomerVisibleMessageIdAsync(Guid contactId, CancellationToken cancellationToken);
+    /// <summary>Messages that are not internal, across the contact's widget conversations, with ids above <paramref name="afterMessageId"/>
+    /// (live-stream resumption); held and undone replies are among them for the caller to wait for or skip.</summary>
     Task<IReadOnlyList<Message>> GetCustomerVisibleMessagesAfterAsync(Guid contactId, long afterMessageId, int limit, CancellationToken cancellationToken);
 
     /// <summary>Open conversations nobody is assigned to (blocked visitors left out), oldest first: what auto-assignment hands out.</summary>

@@ -13,9 +13,13 @@ public sealed record ViewQuery(InboxView View, Guid? OperatorId = null, Conversa
 /// <summary>Filters of the Closed view (and any view that wants them).</summary>
 /// <param name="Since">Conversations that ended at or after this time.</param>
 /// <param name="Until">Conversations that ended before this time.</param>
+/// <param name="Routes">Only conversations these routes took (by route name), e.g. the routes of the channel a view is asked for in.</param>
+/// <param name="IncludeUnrouted">With <paramref name="Routes"/>: also conversations that have no route name (started before routing, or the default).</param>
 public sealed record ConversationFilter(
     DateTimeOffset? Since = null,
     DateTimeOffset? Until = null,
     string? Tag = null,
     Guid? AssigneeId = null,
-    ChannelKind? Channel = null);
+    ChannelKind? Channel = null,
+    IReadOnlyList<string>? Routes = null,
+    bool IncludeUnrouted = false);

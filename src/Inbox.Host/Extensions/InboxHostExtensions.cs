@@ -32,6 +32,11 @@ public static class InboxHostExtensions
         services.AddSingleton<OutboxRouting>();
         services.AddSingleton<CustomerMessages>();
         services.AddSingleton<OperatorCommands>();
+        services.AddOptions<ReplyOptions>().Bind(configuration.GetSection(ReplyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReplyOptions>>(new DelegatingValidator<ReplyOptions>(o => o.Validate()));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReplyOptions>>().Value);
+        services.AddSingleton<HeldReplies>();
+        services.AddSingleton<IOutboxDeliverer, HeldReplyReleaser>();
         services.AddSingleton<OperatorDirectory>();
         services.AddSingleton<Core.Commands.Text.CommandRunner>();
         services.AddOptions<Core.Distribution.DistributionOptions>().Bind(configuration.GetSection(Core.Distribution.DistributionOptions.Section)).ValidateOnStart();
@@ -79,10 +84,11 @@ public static class InboxHostExtensions
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         // Unreadable bodies reach the handler above in every environment, so the problem says what was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: DatabaseHealthCheck.Timeout);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
         return builder;
     }

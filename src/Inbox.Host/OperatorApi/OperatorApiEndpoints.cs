@@ -47,6 +47,9 @@ public static class OperatorApiEndpoints
                 ? InboxError.Invalid("Say who to transfer to: { \"operatorEmail\": \"lee@example.com\" }.", "operatorEmail")
                 : await c.OperatorByEmailAsync(body.OperatorEmail, me, ct) is { } to
                     ? await c.Operators.TransferAsync(id, to.Id, me.Id, ct) : UnknownOperator(body.OperatorEmail)));
+        // Undo a reply still in its undo window (see Replies:UndoWindow); 409 once it has gone out.
+        api.MapPost("/conversations/{id:long}/messages/{messageId:long}/undo", (long id, long messageId, Commands c, HeldReplies held) =>
+            c.Run(id, (me, ct) => held.UndoAsync(messageId, me.Id, ct, conversationId: id)));
         api.MapPost("/conversations/{id:long}/join", (long id, Commands c) => c.Run(id, (me, ct) => c.Operators.JoinAsync(id, me.Id, ct)));
         api.MapPost("/conversations/{id:long}/close", (long id, Commands c) => c.Run(id, (me, ct) => c.Operators.CloseAsync(id, me.Id, ct)));
         api.MapPost("/conversations/{id:long}/reopen", (long id, Commands c) => c.Run(id, (me, ct) => c.Operators.ReopenAsync(id, me.Id, ct)));

@@ -39,13 +39,17 @@ public sealed record ConversationDto(
         c.StartedAt, c.EndedAt, c.LastActivityAt, c.AwaitingReply, c.FirstResponseAt, c.Site);
 }
 
+/// <param name="SenderName">On a reply, the name the customer sees (the operator's or the route's alias).</param>
+/// <param name="HeldUntil">Set while the reply waits out its undo window; nothing of it has reached anyone yet.</param>
+/// <param name="WithdrawnAt">When its author undid the reply inside the window: the customer never got it.</param>
 public sealed record MessageDto(
     long Id, long ConversationId, MessageDirection Direction, bool IsInternal, string? AuthorName, Guid? AuthorOperatorId,
-    string Text, DateTimeOffset CreatedAt, IReadOnlyList<Attachment> Attachments, IReadOnlyDictionary<string, string> Deliveries)
+    string Text, DateTimeOffset CreatedAt, IReadOnlyList<Attachment> Attachments, IReadOnlyDictionary<string, string> Deliveries,
+    string? SenderName = null, DateTimeOffset? HeldUntil = null, DateTimeOffset? WithdrawnAt = null)
 {
     public static MessageDto From(Message m) => new(
         m.Id, m.ConversationId, m.Direction, m.IsInternal, m.AuthorName, m.AuthorOperatorId, m.Text, m.CreatedAt, m.Attachments,
-        m.Deliveries.ToDictionary(d => d.Destination, d => d.ExternalId));
+        m.Deliveries.ToDictionary(d => d.Destination, d => d.ExternalId), m.SenderName, m.HeldUntil, m.WithdrawnAt);
 }
 
 public sealed record PastConversationDto(long Id, string Reference, ChannelKind Channel, ConversationStatus Status,

@@ -20,6 +20,15 @@ public sealed class SlackLinks(SlackWebApi slack)
         return $"<{workspace}archives/{channel}/p{ts.Replace(".", "", StringComparison.Ordinal)}|#{conversationId}>";
     }
 
+    /// <summary>A link labelled <paramref name="label"/> (mrkdwn, already escaped) to a thread root "channel:ts", or the label alone when the workspace is unknown.</summary>
+    public async Task<string> ThreadAsync(string threadExternalId, string label, CancellationToken cancellationToken)
+    {
+        var workspace = await WorkspaceUrlAsync(cancellationToken);
+        if (workspace is null) return label;
+        var (channel, ts) = SlackThreadId.Parse(threadExternalId);
+        return $"<{workspace}archives/{channel}/p{ts.Replace(".", "", StringComparison.Ordinal)}|{label}>";
+    }
+
     private async Task<string?> WorkspaceUrlAsync(CancellationToken cancellationToken)
     {
         if (_workspaceUrl is not null) return _workspaceUrl;

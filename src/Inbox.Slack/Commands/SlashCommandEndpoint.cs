@@ -23,7 +23,8 @@ public sealed class SlashCommandEndpoint(
         // It runs on the thread pool: SQLite's "async" calls complete synchronously, and the budget's clock must start
         // before the work is done, not after.
         var text = form.GetValueOrDefault("text").ToString();
-        var work = Task.Run(() => handler.RunAsync(text, userId, lifetime.ApplicationStopping), lifetime.ApplicationStopping);
+        var channelId = form.GetValueOrDefault("channel_id").ToString() is { Length: > 0 } channel ? channel : null;
+        var work = Task.Run(() => handler.RunAsync(text, userId, lifetime.ApplicationStopping, channelId), lifetime.ApplicationStopping);
         if (await Task.WhenAny(work, Task.Delay(options.Value.CommandAnswerBudget, lifetime.ApplicationStopping)) == work)
             return Answer(await work);
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Inbox.Core.Commands;
 using Inbox.Core.Commands.Text;
 using Inbox.Core.Model;
+using Inbox.Core.Routing;
 using Inbox.Core.Views;
 using Inbox.Slack.Inbound;
 using Inbox.Slack.Mirroring;
@@ -13,11 +14,13 @@ namespace Inbox.Slack.Commands;
 /// <summary>Runs <c>/inbox ...</c> for the Slack user who typed it and answers with the text of an ephemeral reply.</summary>
 /// <remarks>Parsing and running are shared with Teams (<see cref="CommandRunner"/>); this class resolves Slack mentions and writes mrkdwn.</remarks>
 public sealed partial class SlashCommandHandler(
-    SlackOperators operators, CommandRunner runner, IInboxQueries queries, SlackLinks links, TimeProvider time)
+    SlackOperators operators, CommandRunner runner, IInboxQueries queries, SlackLinks links, TimeProvider time,
+    Routing.SlackRoutes routes, SlackThreadMover mover)
 {
     private const string ReferenceHint = "mention a workspace member, e.g. `@lee`";
 
-    public async Task<string> RunAsync(string? text, string slackUserId, CancellationToken ct)
+    /// <param name="channelId">The channel the command was typed in: "open here" narrows to its routes, "move #123" alone moves there.</param>
+    public async Task<string> RunAsync(string? text, string slackUserId, CancellationToken ct, string? channelId = null)
     {
         var parsed = CommandLine.Parse(text);
         if (!parsed.Succeeded) return parsed.Error.Message;
@@ -27,12 +30,15 @@ public sealed partial class SlashCommandHandler(
         var me = await operators.ResolveAsync(slackUserId, ct);
         if (me is null) return "I could not find your Slack profile, so I cannot act for you.";
         if (line.Verb == CommandVerb.Note) line = line with { Argument = SlackMarkup.ToPlainText(line.Argument) };
-        return await RenderAsync(await runner.RunAsync(line, me, OperatorFromMentionAsync, ReferenceHint, ct), ct);
+        if (line.Verb == CommandVerb.Move) return await mover.MoveAsync(line.ConversationId!.Value, line.Argument, channelId, me, ct);
+        var here = channelId is null ? null : routes.In(channelId);
+        return await RenderAsync(await runner.RunAsync(line, me, OperatorFromMentionAsync, ReferenceHint, ct, here: here), ct);
     }
 
-    /// <summary>A view's first page as mrkdwn, for the Home tab.</summary>
-    public async Task<string> ViewTextAsync(InboxView view, Operator me, CancellationToken ct) =>
-        await RenderAsync(await runner.RunAsync(new CommandLine(VerbOf(view)), me, OperatorFromMentionAsync, ReferenceHint, ct), ct);
+    /// <summary>A view's first page as mrkdwn, for the Home tab; <paramref name="route"/> narrows it to one route's conversations.</summary>
+    public async Task<string> ViewTextAsync(InboxView view, Operator me, CancellationToken ct, Core.Routing.Route? route = null) =>
+        await RenderAsync(await runner.RunAsync(new CommandLine(VerbOf(view), Here: route is not null), me, OperatorFromMentionAsync, ReferenceHint, ct,
+            here: route is null ? null : new[] { route }), ct);
 
     public async Task<string> DetailsAsync(long id, CancellationToken ct) =>
         await queries.GetDetailsAsync(id, ct) is { } details ? await DetailsTextAsync(details, ct) : $"Conversation #{id} does not exist.";
@@ -51,6 +57,7 @@ public sealed partial class SlashCommandHandler(
         CommandAnswer.Search search => await SearchTextAsync(search, ct),
         CommandAnswer.Details details => await DetailsTextAsync(details.Conversation, ct),
         CommandAnswer.History history => HistoryText(history.ConversationId, history.Past),
+        CommandAnswer.RouteList list => RoutesText(list.All),
         CommandAnswer.OperatorState state =>
             $"You are *{state.Operator.Status.ToString().ToLowerInvariant()}* · {state.OpenAssigned} open conversation{(state.OpenAssigned == 1 ? "" : "s")} assigned · capacity {state.Capacity}",
         _ => Help(),
@@ -71,7 +78,9 @@ public sealed partial class SlashCommandHandler(
     {
         var (page, counts, pageNumber) = (answer.Page, answer.Counts, answer.PageNumber);
         var text = new StringBuilder()
-            .Append($"*{page.View}* — {page.TotalCount} conversation{(page.TotalCount == 1 ? "" : "s")}")
+            .Append($"*{page.View}*")
+            .Append(answer.Routes is { } narrowed ? $" in route{(narrowed.Count == 1 ? "" : "s")} {SlackText.Escape(string.Join(", ", narrowed))}" : "")
+            .Append($" — {page.TotalCount} conversation{(page.TotalCount == 1 ? "" : "s")}")
             .Append(pageNumber > 1 ? $", page {pageNumber}" : "")
             .AppendLine($"   _(You {counts.You} · Open {counts.Open} · All {counts.All} · Closed {counts.Closed} · Spam {counts.Spam})_");
         if (page.Summary is { } summary)
@@ -79,6 +88,23 @@ public sealed partial class SlashCommandHandler(
         if (page.Items.Count == 0) text.AppendLine("_Nothing here._");
         foreach (var row in page.Items) text.AppendLine(await RowAsync(row, ct));
         if (page.NextCursor is not null) text.Append($"_More: `/inbox {page.View.ToString().ToLowerInvariant()} {pageNumber + 1}`_");
+        return text.ToString().TrimEnd();
+    }
+
+    private string RoutesText(IReadOnlyList<Core.Routing.Route> all)
+    {
+        var text = new StringBuilder("*Routes* — tried in order, the first match takes a new conversation\n");
+        var number = 0;
+        foreach (var route in all)
+        {
+            var slack = routes.ChannelOf(route) is { } channel ? $"<#{channel}>" : "no Slack thread";
+            var teams = route.TeamsChannel ?? (route.IsDefault ? "the installed channel" : "no Teams thread");
+            var sees = route.CustomerSees == Core.Routing.CustomerSees.Alias ? $"“{SlackText.Escape(route.Alias)}”" : "the operator's name";
+            text.AppendLine($"{(route.IsDefault ? "•" : $"{++number}.")} *{SlackText.Escape(route.Name)}* — {SlackText.Escape(route.Match.Describe())} → Slack {slack}, "
+                + $"Teams {SlackText.Escape(teams)} · {route.Mode.Name()}"
+                + (route.Mode == Core.Routing.ThreadMode.NotesByDefault ? $" (send prefix `{SlackText.Escape(route.SendPrefix)}`)" : "")
+                + $" · customers see {sees}");
+        }
         return text.ToString().TrimEnd();
     }
 

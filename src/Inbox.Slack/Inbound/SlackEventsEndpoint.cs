@@ -20,11 +20,13 @@ namespace Inbox.Slack.Inbound;
 public sealed class SlackEventsEndpoint(
     WebApi.SlackWebApi slack,
     SlackOperators operators,
-    Commands.SlackHomeTab homeTab,
+    Commands.SlackHomeTabRefresher homeTab,
     OperatorCommands commands,
     IInboxQueries queries,
     IOptions<SlackOptions> options,
-    ILogger<SlackEventsEndpoint> logger)
+    ILogger<SlackEventsEndpoint> logger,
+    Routing.SlackRoutes routes,
+    Commands.SlackUndo undo)
 {
     public async Task<IResult> HandleAsync(SlackRequest request, CancellationToken cancellationToken)
     {
@@ -47,12 +49,14 @@ public sealed class SlackEventsEndpoint(
     {
         if (Text(slackEvent["type"]) == "app_home_opened" && Text(slackEvent["tab"]) is null or "home" && Text(slackEvent["user"]) is { } user)
         {
-            await homeTab.PublishAsync(user, ct);
+            // Answered at once; the tab is rendered and published afterwards (Slack retries what is not answered in 3 s).
+            homeTab.Refresh(user);
             return;
         }
         if (Text(slackEvent["type"]) != "message") return;
         var channel = Text(slackEvent["channel"]);
-        if (channel is null || channel != options.Value.ChannelId) return;
+        // Routes put threads in several channels; whether a thread is Inbox's is decided by its root below.
+        if (channel is null) return;
 
         var subtype = Text(slackEvent["subtype"]);
         if (subtype is "message_changed" or "message_deleted")
@@ -71,7 +75,11 @@ public sealed class SlackEventsEndpoint(
         if (ts is null || threadTs is null || threadTs == ts || userId is null) return;
 
         var thread = await queries.FindThreadByExternalIdAsync(SlackOutboxRouter.Destination, SlackThreadId.Format(channel, threadTs), ct);
-        if (thread is null) return; // a thread Inbox did not start
+        if (thread is null)
+        {
+            await TellMovedAsync(channel, threadTs, userId, ct);
+            return; // a thread Inbox did not start, or one it moved away from
+        }
         var author = await operators.ResolveAsync(userId, ct);
         if (author is null)
         {
@@ -81,10 +89,12 @@ public sealed class SlackEventsEndpoint(
 
         var text = SlackMarkup.ToPlainText(Text(message["text"]));
         var externalId = $"{SlackOutboxRouter.ExternalIdPrefix}{channel}:{ts}";
-        var note = options.Value.NotePrefixes.FirstOrDefault(p => text.StartsWith(p, StringComparison.OrdinalIgnoreCase));
-        var result = note is not null
-            ? await commands.AddNoteAsync(thread.ConversationId, author.Id, text[note.Length..].Trim(), externalId, ct)
-            : await commands.ReplyAsync(thread.ConversationId, author.Id, text, externalId: externalId, cancellationToken: ct);
+        // The route's thread mode decides: a reply to the customer, or a note (with the note prefix, or by default).
+        var conversation = await queries.FindConversationAsync(thread.ConversationId, ct);
+        var reply = conversation is null ? new Core.Routing.ThreadReply(false, text) : Core.Routing.ThreadReplies.Read(routes.RouteOf(conversation), options.Value.NotePrefixes, text);
+        var result = reply.IsNote
+            ? await commands.AddNoteAsync(thread.ConversationId, author.Id, reply.Text, externalId, ct)
+            : await commands.ReplyAsync(thread.ConversationId, author.Id, reply.Text, externalId: externalId, cancellationToken: ct);
         // Only the author sees these: a note is marked as one, and a refused reply says why it did not go out.
         string? mark = null;
         if (!result.Succeeded)
@@ -92,10 +102,26 @@ public sealed class SlackEventsEndpoint(
             logger.LogWarning("Slack message {Ts} in #{Conversation} was refused: {Reason}", ts, thread.ConversationId, result.Error.Message);
             mark = $"⚠️ Not sent to the customer: {Rendering.SlackText.Escape(result.Error.Message)}";
         }
-        else if (note is not null && result.Value.Summary != "Already noted.")
+        else if (reply.TellWhereToAnswer && result.Value.Summary != "Already noted.")
+            mark = "📝 Saved as an internal note: this channel only announces conversations. To answer the customer, press *Reply…* on the thread's first message.";
+        else if (reply.IsNote && result.Value.Summary != "Already noted.")
             mark = "📝 Saved as an internal note — the customer does not see it.";
         if (mark is not null)
             await slack.CallAsync("chat.postEphemeral", new { channel, user = userId, thread_ts = threadTs, text = mark }, ct);
+        else if (!reply.IsNote && result.Value is { Message.IsHeld: true, Summary: not "Already sent." } held)
+            await undo.OfferAsync(channel, userId, threadTs, held.Message!, ct);
+    }
+
+    // Someone wrote in a thread whose conversation was moved to another channel: only they are told where it went.
+    private async Task TellMovedAsync(string channel, string threadTs, string userId, CancellationToken ct)
+    {
+        if (await queries.FindMovedThreadAsync(SlackOutboxRouter.Destination, SlackThreadId.Format(channel, threadTs), ct) is not { } moved) return;
+        var (target, _) = SlackThreadId.Parse(moved.ExternalId);
+        await slack.CallAsync("chat.postEphemeral", new
+        {
+            channel, user = userId, thread_ts = threadTs,
+            text = $"➡️ #{moved.ConversationId} moved to <#{target}>; your message was not sent. Write in the new thread there.",
+        }, ct);
     }
 
     // Edits and deletions of an operator's own thread message; anything else (unfurls, our bot's updates) is not ours to change.
@@ -111,8 +137,14 @@ public sealed class SlackEventsEndpoint(
 
         var externalId = $"{SlackOutboxRouter.ExternalIdPrefix}{channel}:{ts}";
         var text = SlackMarkup.ToPlainText(Text(changed?["text"]));
-        var note = options.Value.NotePrefixes.FirstOrDefault(p => text.StartsWith(p, StringComparison.OrdinalIgnoreCase));
-        if (note is not null) text = text[note.Length..].Trim();
+        // The edited text loses the prefix its thread mode read (note prefix, or the send prefix in notes-by-default).
+        var threadTs = Text(changed?["thread_ts"]) ?? Text(previous?["thread_ts"]);
+        var thread = threadTs is null ? null : await queries.FindThreadByExternalIdAsync(SlackOutboxRouter.Destination, SlackThreadId.Format(channel, threadTs), ct);
+        var conversation = thread is null ? null : await queries.FindConversationAsync(thread.ConversationId, ct);
+        if (conversation is not null)
+            text = Core.Routing.ThreadReplies.Read(routes.RouteOf(conversation), options.Value.NotePrefixes, text).Text;
+        else if (options.Value.NotePrefixes.FirstOrDefault(p => text.StartsWith(p, StringComparison.OrdinalIgnoreCase)) is { } note)
+            text = text[note.Length..].Trim();
         var result = deleted
             ? await commands.DeleteAsync(externalId, author.Id, ct)
             : await commands.EditAsync(externalId, author.Id, text, ct);

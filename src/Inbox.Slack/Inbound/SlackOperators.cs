@@ -5,7 +5,7 @@ using Inbox.Slack.WebApi;
 
 namespace Inbox.Slack.Inbound;
 
-/// <summary>Turns a Slack user into an Inbox operator: real name and email from users.info, linked by email, remembered for a while.</summary>
+/// <summary>Turns a Slack user into an Inbox operator: real name, email and profile picture from users.info, linked by email, remembered for a while.</summary>
 public sealed class SlackOperators(SlackWebApi slack, OperatorDirectory directory, TimeProvider time)
 {
     private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(10);
@@ -19,7 +19,11 @@ public sealed class SlackOperators(SlackWebApi slack, OperatorDirectory director
         if (user is null || user.IsBot) return null;
         // Without the users:read.email scope there is no email; the Slack id still gives a stable identity.
         var email = user.Email ?? $"{slackUserId.ToLowerInvariant()}@slack.invalid";
-        var result = await directory.EnsureAsync(email, user.RealName, op => op.LinkSlack(slackUserId), cancellationToken);
+        var result = await directory.EnsureAsync(email, user.RealName, op =>
+        {
+            op.LinkSlack(slackUserId);
+            op.SetAvatar(user.ImageUrl);
+        }, cancellationToken);
         if (!result.Succeeded) return null;
         _known[slackUserId] = (result.Value, time.GetUtcNow() + RememberFor);
         return result.Value;

@@ -4,7 +4,8 @@ using Inbox.Core.Outbox;
 namespace Inbox.Slack.Mirroring;
 
 /// <summary>Decides what each inbox event means for the conversation's Slack thread and puts it in the outbox.</summary>
-public sealed class SlackOutboxRouter : IOutboxRouter
+/// <remarks>A conversation whose route has no Slack channel gets no Slack thread at all.</remarks>
+public sealed class SlackOutboxRouter(Routing.SlackRoutes routes) : IOutboxRouter
 {
     public const string Destination = "slack";
 
@@ -13,11 +14,14 @@ public sealed class SlackOutboxRouter : IOutboxRouter
 
     public const string ExternalIdPrefix = Surface + ":";
 
-    public void Route(InboxEvent inboxEvent, ICollection<OutboxMessage> outbox) =>
+    public void Route(InboxEvent inboxEvent, ICollection<OutboxMessage> outbox)
+    {
+        if (routes.ChannelOf(inboxEvent.Conversation) is null) return;
         ThreadMirrorRouting.Route(inboxEvent, outbox, Destination, Surface, (step, id, messageId) => new SlackPush(step switch
         {
             ThreadMirrorStep.Root => SlackPushKind.Root,
             ThreadMirrorStep.Message => SlackPushKind.Message,
             _ => SlackPushKind.RootUpdate,
-        }, id, messageId).ToJson());
+        }, id, messageId).ToJson(), (id, channel) => new SlackPush(SlackPushKind.Move, id, Channel: channel).ToJson());
+    }
 }

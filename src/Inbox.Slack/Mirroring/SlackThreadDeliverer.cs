@@ -5,14 +5,13 @@ using Inbox.Core.Views;
 using Inbox.Slack.BlockKit;
 using Inbox.Slack.Rendering;
 using Inbox.Slack.WebApi;
-using Microsoft.Extensions.Options;
 
 namespace Inbox.Slack.Mirroring;
 
 /// <summary>Carries Slack outbox messages out: starts a conversation's thread, posts into it, redraws its root.</summary>
 /// <remarks>Reads the conversation as it is at delivery time, so a redelivered or late update shows current facts.</remarks>
 public sealed class SlackThreadDeliverer(
-    SlackWebApi slack, IInboxQueries queries, SlackChannelPacer pacer, SlackPostedMessages posted, IOptions<SlackOptions> options) : IOutboxDeliverer
+    SlackWebApi slack, IInboxQueries queries, SlackChannelPacer pacer, SlackPostedMessages posted, Routing.SlackRoutes routes, Commands.SlackLinks links) : IOutboxDeliverer
 {
     public string Destination => SlackOutboxRouter.Destination;
 
@@ -28,6 +27,7 @@ public sealed class SlackThreadDeliverer(
             SlackPushKind.Root => await PostRootAsync(conversation, delivery.Attempt > 1, cancellationToken),
             SlackPushKind.Message => await PostMessageAsync(conversation, push.MessageId, delivery.IdempotencyKey, delivery.Attempt > 1, cancellationToken),
             SlackPushKind.RootUpdate => await UpdateRootAsync(conversation, cancellationToken),
+            SlackPushKind.Move when push.Channel is { } target => await MoveAsync(conversation, target, delivery.Attempt > 1, cancellationToken),
             _ => new DeliveryResult.Rejected($"Unknown Slack push '{push.Kind}'."),
         };
     }
@@ -35,10 +35,16 @@ public sealed class SlackThreadDeliverer(
     private async Task<DeliveryResult> PostRootAsync(Conversation conversation, bool mayExist, CancellationToken ct)
     {
         if (await queries.FindThreadAsync(conversation.Id, Destination, ct) is { } started) return DeliveryResult.Done(started.ExternalId);
-        var channel = options.Value.ChannelId!;
+        if (routes.ChannelOf(conversation) is not { } channel)
+            return new DeliveryResult.Rejected($"The route of #{conversation.Id} has no Slack channel.");
+        return await PostRootAsync(conversation, channel, mayExist, null, ct);
+    }
+
+    private async Task<DeliveryResult> PostRootAsync(Conversation conversation, string channel, bool mayExist, ConversationThread? movedFrom, CancellationToken ct)
+    {
         if (mayExist && await posted.FindRootAsync(channel, conversation, ct) is { } earlier)
             return DeliveryResult.Done(SlackThreadId.Format(channel, earlier));
-        var root = await RenderRootAsync(conversation, ct);
+        var root = await RenderRootAsync(conversation, movedFrom?.ExternalId, ct);
         await pacer.WaitTurnAsync(channel, ct);
         var metadata = SlackPostedMessages.RootMetadata(conversation.Id);
         var answer = await slack.PostMessageAsync(new SlackPost(channel, root.Text, BlockKitJson.Blocks(root.Blocks), Metadata: metadata), ct);
@@ -82,17 +88,37 @@ public sealed class SlackThreadDeliverer(
         if (await queries.FindThreadAsync(conversation.Id, Destination, ct) is not { } thread)
             return new DeliveryResult.Retry($"The Slack thread of #{conversation.Id} is not posted yet.");
         var (channel, rootTs) = SlackThreadId.Parse(thread.ExternalId);
-        var root = await RenderRootAsync(conversation, ct);
+        var root = await RenderRootAsync(conversation, thread.MovedFromExternalId, ct);
         var answer = await slack.UpdateMessageAsync(new SlackUpdate(channel, rootTs, root.Text, BlockKitJson.Blocks(root.Blocks)), ct);
         return Outcome(answer, ts => SlackThreadId.Format(channel, ts));
     }
 
-    private async Task<SlackMessage> RenderRootAsync(Conversation conversation, CancellationToken ct)
+    // A new root in the target, linking back; then the old root is redrawn as moved. The dispatcher records the new root as
+    // the thread, and the conversation's later deliveries (queued behind this one) go there.
+    private async Task<DeliveryResult> MoveAsync(Conversation conversation, string target, bool mayExist, CancellationToken ct)
+    {
+        if (await queries.FindThreadAsync(conversation.Id, Destination, ct) is not { } thread)
+            return new DeliveryResult.Retry($"The Slack thread of #{conversation.Id} is not posted yet.");
+        var (oldChannel, oldTs) = SlackThreadId.Parse(thread.ExternalId);
+        if (oldChannel == target) return DeliveryResult.Done(thread.ExternalId);
+
+        var started = await PostRootAsync(conversation, target, mayExist, thread, ct);
+        if (started is not DeliveryResult.Delivered { ExternalId: { } newThread }) return started;
+        var contact = await queries.FindContactAsync(conversation.ContactId, ct)
+            ?? throw new InvalidOperationException($"Conversation #{conversation.Id} has no contact.");
+        var moved = MovedRootRenderer.Render(conversation, contact, target, await links.ThreadAsync(newThread, "the new thread", ct));
+        var answer = await slack.UpdateMessageAsync(new SlackUpdate(oldChannel, oldTs, moved.Text, BlockKitJson.Blocks(moved.Blocks)), ct);
+        // The old root may be gone (deleted by someone); the move still stands.
+        return answer.Outcome is SlackOutcome.Ok or SlackOutcome.Permanent ? started : Outcome(answer, _ => newThread);
+    }
+
+    private async Task<SlackMessage> RenderRootAsync(Conversation conversation, string? movedFrom, CancellationToken ct)
     {
         var contact = await queries.FindContactAsync(conversation.ContactId, ct)
             ?? throw new InvalidOperationException($"Conversation #{conversation.Id} has no contact.");
         var assignee = conversation.AssigneeId is { } id ? await queries.FindOperatorAsync(id, ct) : null;
-        return ThreadRootRenderer.Render(conversation, contact, assignee);
+        var link = movedFrom is null ? null : await links.ThreadAsync(movedFrom, "the earlier thread", ct);
+        return ThreadRootRenderer.Render(conversation, contact, assignee, routes.RouteOf(conversation), link);
     }
 
     private static DeliveryResult Outcome(SlackApiResponse answer, Func<string, string> externalId) => answer.Outcome switch

@@ -11,4 +11,8 @@ public static class SlackActions
     public const string Spam = "inbox.spam";
     public const string Details = "inbox.details";
     public const string History = "inbox.history";
+    /// <summary>Opens the Reply modal, whose text always goes to the customer whatever the thread mode.</summary>
+    public const string Reply = "inbox.reply";
+    /// <summary>The Home tab's route picker; its selected option's value is a route name ("" for every route).</summary>
+    public const string HomeRoute = "inbox.home_route";
 }

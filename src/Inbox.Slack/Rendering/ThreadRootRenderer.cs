@@ -1,5 +1,6 @@
 using System.Globalization;
 using Inbox.Core.Model;
+using Inbox.Core.Routing;
 using Inbox.Slack.BlockKit;
 
 namespace Inbox.Slack.Rendering;
@@ -8,7 +9,9 @@ namespace Inbox.Slack.Rendering;
 /// <remarks>The root is re-rendered and updated in place whenever status or assignee change.</remarks>
 public static class ThreadRootRenderer
 {
-    public static SlackMessage Render(Conversation conversation, Contact contact, Operator? assignee)
+    /// <param name="route">The conversation's route: its name and thread mode are shown so nobody has to guess what a reply does.</param>
+    /// <param name="movedFrom">A link to the thread this one replaced, when an operator moved the conversation here.</param>
+    public static SlackMessage Render(Conversation conversation, Contact contact, Operator? assignee, Route? route = null, string? movedFrom = null)
     {
         var id = conversation.Id.ToString(CultureInfo.InvariantCulture);
         var name = SlackText.SingleLine(contact.DisplayName);
@@ -27,6 +30,11 @@ public static class ThreadRootRenderer
         List<Block> blocks = [header, summary];
         var facts = Facts(contact);
         if (facts.Count > 0) blocks.Add(new ContextBlock(facts));
+        if (route is not null)
+            blocks.Add(new ContextBlock([TextObject.Markdown(
+                $"🧭 Route *{SlackText.Escape(route.Name)}* · *{route.Mode.Name()}* — {SlackText.Escape(ThreadReplies.Explain(route))}")]));
+        if (movedFrom is not null)
+            blocks.Add(new ContextBlock([TextObject.Markdown($"↩️ Moved here from {movedFrom}")]));
         blocks.Add(new ActionsBlock(Buttons(conversation, assignee, id)));
 
         var text = $"{SlackText.Escape(name)}{reference} · {conversation.Status} · {(assignee is null ? "Unassigned" : assigneeText)}";
@@ -72,6 +80,8 @@ public static class ThreadRootRenderer
     {
         yield return new ButtonElement("Assign to me", SlackActions.AssignToMe, id, assignee is null ? ButtonStyle.Primary : null);
         yield return new ButtonElement("Join", SlackActions.Join, id);
+        // Always offered: in notes-by-default and alerts-only threads it is how an answer reaches the customer.
+        if (conversation.Status != ConversationStatus.Spam) yield return new ButtonElement("Reply…", SlackActions.Reply, id);
         yield return new ButtonElement("Transfer…", SlackActions.Transfer, id);
         yield return conversation.Status == ConversationStatus.Open
             ? new ButtonElement("Close", SlackActions.Close, id)

@@ -87,7 +87,8 @@ public sealed class SlackWebApi(HttpClient http, IOptions<SlackOptions> options,
             userId,
             Text(profile?["real_name"]) ?? Text(user["real_name"]) ?? Text(profile?["display_name"]) ?? Text(user["name"]) ?? userId,
             Text(profile?["email"]),
-            user["is_bot"]?.GetValue<bool>() ?? false);
+            user["is_bot"]?.GetValue<bool>() ?? false,
+            Text(profile?["image_192"]) ?? Text(profile?["image_72"]));
     }
 
     private async Task<SlackApiResponse> ReadAsync(string method, HttpResponseMessage response, CancellationToken cancellationToken)
@@ -144,5 +145,5 @@ public sealed record SlackMetadata(
     [property: JsonPropertyName("event_type")] string EventType,
     [property: JsonPropertyName("event_payload")] JsonObject EventPayload);
 
-/// <summary>What users.info tells about a member.</summary>
-public sealed record SlackUser(string Id, string RealName, string? Email, bool IsBot);
+/// <summary>What users.info tells about a member; <paramref name="ImageUrl"/> is their profile picture (192 px).</summary>
+public sealed record SlackUser(string Id, string RealName, string? Email, bool IsBot, string? ImageUrl = null);

@@ -188,10 +188,19 @@ namespace Inbox.Storage.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<long?>("MovedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MovedFromExternalId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.HasKey("ConversationId", "Destination");
 
                     b.HasIndex("Destination", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("Destination", "MovedFromExternalId");
 
                     b.ToTable("ConversationThreads", (string)null);
                 });
@@ -231,12 +240,26 @@ namespace Inbox.Storage.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<long?>("HeldUntil")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("IsInternal")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("SenderAvatarUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -277,6 +300,10 @@ namespace Inbox.Storage.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AvatarUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int?>("Capacity")
                         .HasColumnType("integer");

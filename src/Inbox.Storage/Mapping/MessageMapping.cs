@@ -14,6 +14,9 @@ internal sealed class MessageMapping : IEntityTypeConfiguration<Message>
         b.Property(m => m.AuthorName).HasMaxLength(200);
         b.Property(m => m.ExternalId).HasMaxLength(400);
         b.Ignore(m => m.IsVisibleToCustomer);
+        b.Ignore(m => m.IsHeld);
+        b.Property(m => m.SenderName).HasMaxLength(200);
+        b.Property(m => m.SenderAvatarUrl).HasMaxLength(Operator.MaxAvatarUrlLength);
         b.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.ConversationId, m.Id });
         b.HasIndex(m => m.ExternalId).IsUnique();

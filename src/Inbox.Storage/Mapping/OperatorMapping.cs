@@ -14,6 +14,7 @@ internal sealed class OperatorMapping : IEntityTypeConfiguration<Operator>
         b.Property(o => o.Email).HasMaxLength(320);
         b.Property(o => o.SlackUserId).HasMaxLength(50);
         b.Property(o => o.TeamsObjectId).HasMaxLength(100);
+        b.Property(o => o.AvatarUrl).HasMaxLength(Operator.MaxAvatarUrlLength);
         b.HasIndex(o => o.Email).IsUnique();
         b.Property(o => o.Status).HasConversion<int>();
     }

@@ -177,10 +177,19 @@ namespace Inbox.Storage.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MovedFromExternalId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ConversationId", "Destination");
 
                     b.HasIndex("Destination", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("Destination", "MovedFromExternalId");
 
                     b.ToTable("ConversationThreads", (string)null);
                 });
@@ -220,12 +229,26 @@ namespace Inbox.Storage.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HeldUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsInternal")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderAvatarUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -265,6 +288,10 @@ namespace Inbox.Storage.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AvatarUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Capacity")

@@ -26,6 +26,8 @@ public sealed class OutboxDispatcher : BackgroundService
     private readonly BackoffPolicy _backoff;
     private readonly TimeProvider _time;
     private readonly ILogger<OutboxDispatcher> _logger;
+    // Outcomes of deliveries made while the database went away: recorded first once it answers again.
+    private IReadOnlyList<(OutboxRecord Row, DeliveryResult Result)>? _unrecorded;
 
     public OutboxDispatcher(
         IDbContextFactory<InboxDbContext> contexts,
@@ -51,12 +53,15 @@ public sealed class OutboxDispatcher : BackgroundService
             _logger.LogWarning("Outbox dispatcher is disabled (Outbox:DispatcherEnabled=false); nothing will be delivered");
             return;
         }
+        var failedRounds = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             int handled;
             try
             {
                 handled = await DispatchOnceAsync(stoppingToken);
+                if (failedRounds > 0) _logger.LogInformation("Outbox rounds work again after {FailedRounds} failed", failedRounds);
+                failedRounds = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -64,20 +69,40 @@ public sealed class OutboxDispatcher : BackgroundService
             }
             catch (Exception error)
             {
-                _logger.LogError(error, "Outbox round failed; trying again after the poll interval");
+                // Logged in full once; while the database stays away every round fails the same way.
+                if (failedRounds++ == 0) _logger.LogError(error, "Outbox round failed; trying again with growing pauses until one works");
+                else _logger.LogDebug(error, "Outbox round {FailedRounds} in a row failed", failedRounds);
                 handled = 0;
             }
             if (handled == 0)
             {
-                try { await _signal.WaitAsync(_options.PollInterval, stoppingToken); }
+                // A new commit wakes the dispatcher at once: the database is back then.
+                try { await _signal.WaitAsync(RoundPause(failedRounds), stoppingToken); }
                 catch (OperationCanceledException) { return; }
             }
         }
     }
 
+    /// <summary>The wait before the next round: the poll interval, doubled for each round in a row that failed, up to <see cref="MaxRoundPause"/>.</summary>
+    public TimeSpan RoundPause(int failedRounds)
+    {
+        if (failedRounds <= 0) return _options.PollInterval;
+        var pause = _options.PollInterval * Math.Pow(2, Math.Min(failedRounds - 1, 16));
+        return pause < MaxRoundPause ? pause : TimeSpan.FromTicks(Math.Max(MaxRoundPause.Ticks, _options.PollInterval.Ticks));
+    }
+
+    /// <summary>The longest pause between failed rounds: a database that is back is used within this long (at once when a write wakes the dispatcher).</summary>
+    public static readonly TimeSpan MaxRoundPause = TimeSpan.FromSeconds(5);
+
     /// <summary>Delivers every row that is due and at the head of its partition; returns how many it tried.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
+        if (_unrecorded is { } earlier)
+        {
+            // These were delivered (or tried) already; recording them now spares the destinations a second delivery.
+            await RecordAsync(earlier, cancellationToken);
+            _unrecorded = null;
+        }
         List<OutboxRecord> due;
         await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -97,7 +122,16 @@ public sealed class OutboxDispatcher : BackgroundService
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
             async (i, ct) => outcomes[i] = (due[i], await DeliverAsync(due[i], ct)));
 
-        await RecordAsync(outcomes, cancellationToken);
+        try
+        {
+            await RecordAsync(outcomes, cancellationToken);
+        }
+        catch (Exception error) when (Resilience.DatabaseOutage.IsUnavailable(error))
+        {
+            // Kept instead of left to the claim's lapse, after which each row would be delivered again.
+            _unrecorded = outcomes;
+            throw;
+        }
         return due.Count;
     }
 
@@ -177,8 +211,10 @@ public sealed class OutboxDispatcher : BackgroundService
     {
         var now = _time.GetUtcNow();
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        foreach (var (row, result) in outcomes)
+        foreach (var (claimed, result) in outcomes)
         {
+            // A copy: if the database fails before SaveChanges returns, the same outcomes are recorded again unchanged.
+            var row = claimed.Copy();
             db.Outbox.Attach(row);
             row.Attempts++;
             switch (result)
@@ -190,9 +226,13 @@ public sealed class OutboxDispatcher : BackgroundService
                     if (delivered.ExternalId is not null && row.MessageId is { } messageId
                         && !await db.MessageDeliveries.AnyAsync(d => d.MessageId == messageId && d.Destination == row.Destination, cancellationToken))
                         db.MessageDeliveries.Add(new MessageDelivery(messageId, row.Destination, delivered.ExternalId, now));
-                    if (delivered.ExternalId is not null && row.ThreadOf is { } conversationId
-                        && !await db.ConversationThreads.AnyAsync(t => t.ConversationId == conversationId && t.Destination == row.Destination, cancellationToken))
-                        db.ConversationThreads.Add(new ConversationThread(conversationId, row.Destination, delivered.ExternalId, now));
+                    if (delivered.ExternalId is not null && row.ThreadOf is { } conversationId)
+                    {
+                        // A root names the thread; a later root with another id is a move to another channel, which replaces it.
+                        var thread = await db.ConversationThreads.FirstOrDefaultAsync(t => t.ConversationId == conversationId && t.Destination == row.Destination, cancellationToken);
+                        if (thread is null) db.ConversationThreads.Add(new ConversationThread(conversationId, row.Destination, delivered.ExternalId, now));
+                        else thread.MoveTo(delivered.ExternalId, now);
+                    }
                     _logger.LogDebug("Delivered outbox {OutboxId} to {Destination}", row.Id, row.Destination);
                     break;
                 case DeliveryResult.Retry retry when retry.Throttled ? row.Attempts < _options.MaxThrottledAttempts : row.Attempts - row.Throttled < _options.MaxAttempts:

@@ -19,6 +19,9 @@ public sealed class OutboxRecord
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>A detached copy with the same values.</summary>
+    public OutboxRecord Copy() => (OutboxRecord)MemberwiseClone();
 }
 
 /// <summary>Pending rows wait for delivery; Dead rows were rejected or ran out of attempts.</summary>

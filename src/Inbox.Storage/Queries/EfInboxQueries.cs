@@ -11,36 +11,65 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
     public async Task<ViewPage> GetViewAsync(ViewQuery query, CancellationToken cancellationToken)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, ViewQuery.MaxPageSize);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var inView = db.Conversations.AsNoTracking().In(query.View, query.OperatorId).Matching(query.Filter);
-
-        var page = inView;
+        ViewCursor? after = null;
         if (query.After is not null)
         {
-            if (!ViewCursor.TryDecode(query.After, out var after)) throw new InvalidCursorException(query.After);
-            page = page.Where(c => c.LastActivityAt < after.LastActivityAt || (c.LastActivityAt == after.LastActivityAt && c.Id < after.Id));
+            if (!ViewCursor.TryDecode(query.After, out var decoded)) throw new InvalidCursorException(query.After);
+            after = decoded;
         }
-        var rows = await Summaries(db, page.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id).Take(pageSize + 1))
-            .ToListAsync(cancellationToken);
-        var total = await inView.CountAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
+        // Each segment of the view hands out its newest rows in index order; the page is the newest of those.
+        var keys = new List<(DateTimeOffset LastActivityAt, long Id)>();
+        foreach (var segment in ViewFilters.SegmentsOf(query.View))
+        {
+            var inSegment = db.Conversations.AsNoTracking().In(query.View, segment, query.OperatorId).Matching(query.Filter).Bounded(segment, query.Filter);
+            if (after is { } a)
+                // The first conjunct is a range the index can seek to; the second breaks ties of equal activity by id.
+                inSegment = inSegment.Where(c => c.LastActivityAt <= a.LastActivityAt && (c.LastActivityAt < a.LastActivityAt || c.Id < a.Id));
+            var newest = await inSegment.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id).Take(pageSize + 1)
+                .Select(c => new { c.LastActivityAt, c.Id }).ToListAsync(cancellationToken);
+            keys.AddRange(newest.Select(k => (k.LastActivityAt, k.Id)));
+        }
+        var ids = keys.OrderByDescending(k => k.LastActivityAt).ThenByDescending(k => k.Id).Take(pageSize + 1).Select(k => k.Id).ToList();
+        var found = ids.Count == 0 ? [] : await Summaries(db, db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken);
+        var rows = found.OrderBy(r => ids.IndexOf(r.Conversation.Id)).ToList();
+
+        var (total, summary) = await CountAsync(db, query, cancellationToken);
         var hasMore = rows.Count > pageSize;
         var items = rows.Take(pageSize).Select(ToSummary).ToList();
         var next = hasMore ? new ViewCursor(items[^1].LastActivityAt, items[^1].Id).Encode() : null;
-        var summary = query.View == InboxView.Closed ? await SummarizeAsync(inView, total, cancellationToken) : null;
         return new ViewPage(query.View, items, total, next, summary);
+    }
+
+    // An unfiltered view's count (and the Closed figures) come from the counters; You is counted on the assignee's index
+    // (an operator's open conversations); a filtered Closed view from its figures' index; other filtered views row by row.
+    private static async Task<(int Total, ClosedSummary? Summary)> CountAsync(InboxDbContext db, ViewQuery query, CancellationToken cancellationToken)
+    {
+        var unfiltered = query.Filter is null || query.Filter == new ConversationFilter();
+        if (unfiltered && query.View != InboxView.You)
+        {
+            var counts = await ConversationCounts.ReadAsync(db, cancellationToken);
+            return (counts.Of(query.View), query.View == InboxView.Closed ? counts.ClosedSummary() : null);
+        }
+        if (query.View == InboxView.Closed)
+        {
+            var figures = await ClosedFigures.ReadAsync(db, query.Filter!, cancellationToken);
+            return (figures.Count, figures);
+        }
+        var total = 0;
+        foreach (var segment in ViewFilters.SegmentsOf(query.View))
+            total += await db.Conversations.AsNoTracking().In(query.View, segment, query.OperatorId).Matching(query.Filter).CountAsync(cancellationToken);
+        return (total, null);
     }
 
     public async Task<ViewCounts> GetCountsAsync(Guid? operatorId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var all = db.Conversations.AsNoTracking();
-        return new ViewCounts(
-            operatorId is null ? 0 : await all.In(InboxView.You, operatorId).CountAsync(cancellationToken),
-            await all.In(InboxView.Open, operatorId).CountAsync(cancellationToken),
-            await all.In(InboxView.All, operatorId).CountAsync(cancellationToken),
-            await all.In(InboxView.Closed, operatorId).CountAsync(cancellationToken),
-            await all.In(InboxView.Spam, operatorId).CountAsync(cancellationToken));
+        var counts = await ConversationCounts.ReadAsync(db, cancellationToken);
+        var you = operatorId is null ? 0 : await db.Conversations.AsNoTracking()
+            .In(InboxView.You, ViewFilters.SegmentsOf(InboxView.You)[0], operatorId).CountAsync(cancellationToken);
+        return new ViewCounts(you, counts.Of(InboxView.Open), counts.Of(InboxView.All), counts.Of(InboxView.Closed), counts.Of(InboxView.Spam));
     }
 
     public async Task<Conversation?> FindConversationAsync(long conversationId, CancellationToken cancellationToken)
@@ -67,6 +96,13 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.ConversationThreads.AsNoTracking()
             .FirstOrDefaultAsync(t => t.Destination == destination && t.ExternalId == externalId, cancellationToken);
+    }
+
+    public async Task<ConversationThread?> FindMovedThreadAsync(string destination, string formerExternalId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ConversationThreads.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.Destination == destination && t.MovedFromExternalId == formerExternalId, cancellationToken);
     }
 
     public async Task<Message?> FindMessageByDeliveryAsync(string destination, string externalId, CancellationToken cancellationToken)
@@ -135,11 +171,16 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
 
     public async Task<IReadOnlyList<ConversationSummary>> SearchAsync(string words, int limit, CancellationToken cancellationToken)
     {
+        var typed = words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(8).ToList();
+        var parts = typed.Select(ConversationSearch.Parts).ToList();
+        if (typed.Count == 0 || parts.Any(p => p.Count == 0)) return [];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var matches = db.Conversations.AsNoTracking();
+        // The full-text indexes find the candidates; a word with more than letters and digits is also checked as typed.
+        var candidates = ConversationSearch.Matches(db, parts);
+        var matches = db.Conversations.AsNoTracking().Where(c => candidates.Contains(c.Id));
         // Search ignores case: SQLite's LIKE does that already (for ASCII), PostgreSQL's needs ILIKE.
         var postgres = db.Database.IsNpgsql();
-        foreach (var word in words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(8))
+        foreach (var word in typed.Where(ConversationSearch.Literal))
         {
             var pattern = $"%{word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
             matches = postgres
@@ -186,6 +227,9 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
     public async Task<long> GetLatestCustomerVisibleMessageIdAsync(Guid contactId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // A reply still in its undo window comes later, with everything after it: resume just before the first one.
+        var firstHeld = await CustomerVisible(db, contactId).Where(m => m.HeldUntil != null && m.WithdrawnAt == null).MinAsync(m => (long?)m.Id, cancellationToken);
+        if (firstHeld is { } held) return held - 1;
         return await CustomerVisible(db, contactId).MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
     }
 
@@ -218,15 +262,6 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
         return new ConversationSummary(c.Id, c.Channel, c.Status, c.IsActiveAt(time.GetUtcNow(), options.InactiveAfter),
             c.ContactId, contactName, c.AssigneeId, row.AssigneeName, c.Tags, c.StartedAt, c.EndedAt, c.LastActivityAt,
             c.AwaitingReply, c.Preview);
-    }
-
-    private static async Task<ClosedSummary> SummarizeAsync(IQueryable<Conversation> closed, int count, CancellationToken cancellationToken)
-    {
-        var averageDuration = await closed.AverageAsync(c => (double?)c.DurationSeconds, cancellationToken);
-        var averageFirstResponse = await closed.AverageAsync(c => (double?)c.FirstResponseSeconds, cancellationToken);
-        return new ClosedSummary(count,
-            averageDuration is { } d ? TimeSpan.FromSeconds(d) : null,
-            averageFirstResponse is { } f ? TimeSpan.FromSeconds(f) : null);
     }
 
     private sealed record SummaryRow(Conversation Conversation, string? ContactName, string? ContactEmail, string? AssigneeName);

@@ -7,6 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Inbox.Storage.Writing;
 
 /// <summary>One write batch's view of the database; entities found or added stay tracked until the batch commits.</summary>
+/// <remarks>
+/// Conversations are tracked by the writer itself (<see cref="ConversationRows"/>), and new messages, deliveries and
+/// outbox rows by this batch alone: they are written by <see cref="HotRowWriter"/>. EF's change tracker keeps
+/// contacts, operators and the messages found for change.
+/// </remarks>
 /// <param name="exactRepeats">
 /// False in a shared batch: a message id is looked up only among this batch's messages, and the unique
 /// index catches a repeat of a stored one, which fails the batch and re-runs each write alone with
@@ -22,24 +27,36 @@ internal sealed class EfUnitOfWork(WriterSession session, IIdAllocator ids, Time
 {
     private readonly InboxDbContext db = session.Db;
     private readonly Dictionary<ContactIdentity, Contact> _contactsByIdentity = session.ContactsByIdentity;
+    private readonly ConversationRows _conversations = session.Conversations;
     private readonly Dictionary<string, Message> _messagesByExternalId = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, Message> _addedMessagesById = [];
     private readonly List<Message> _addedMessages = [];
+    private readonly List<Message> _foundMessages = [];
     private readonly List<OutboxRecord> _addedOutbox = [];
     private readonly List<MessageDelivery> _addedDeliveries = [];
     private readonly HashSet<object> _touched = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Conversation> _touchedConversations = new(ReferenceEqualityComparer.Instance);
 
     public IReadOnlyList<Message> AddedMessages => _addedMessages;
     public IReadOnlyList<OutboxRecord> AddedOutbox => _addedOutbox;
     public IReadOnlyList<MessageDelivery> AddedDeliveries => _addedDeliveries;
 
-    /// <summary>Every tracked entity this batch handed out; only these can have changed, so only these are scanned.</summary>
+    /// <summary>Every entity EF tracks that this batch handed out; only these can have changed, so only these are scanned.</summary>
     public IReadOnlyCollection<object> Touched => _touched;
+
+    /// <summary>Every conversation this batch handed out (see <see cref="ConversationRows"/>).</summary>
+    public IReadOnlyCollection<Conversation> TouchedConversations => _touchedConversations;
+
+    /// <summary>Stored messages EF tracks for this batch, to be let go after it.</summary>
+    public IReadOnlyList<Message> FoundMessages => _foundMessages;
 
     public async ValueTask<Conversation?> FindConversationAsync(long id, CancellationToken cancellationToken)
     {
         // A conversation this batch already holds was locked (or created) when it first came in.
-        if (locks is not null && db.Conversations.Local.FindEntry(id) is null) await locks.LockConversationAsync(id, cancellationToken);
-        return Touch(await db.Conversations.FindAsync([id], cancellationToken));
+        if (_conversations.Find(id) is { } known) return Touch(known);
+        if (locks is not null) await locks.LockConversationAsync(id, cancellationToken);
+        var stored = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return stored is null ? null : Touch(_conversations.Adopt(stored));
     }
 
     public async ValueTask<Contact?> FindContactAsync(Guid id, CancellationToken cancellationToken)
@@ -71,40 +88,46 @@ internal sealed class EfUnitOfWork(WriterSession session, IIdAllocator ids, Time
 
     public async ValueTask<Message?> FindMessageForChangeAsync(string externalId, CancellationToken cancellationToken)
     {
-        if (_messagesByExternalId.GetValueOrDefault(externalId) is { } added) return Touch(added);
+        // One added in this batch is inserted at its end with whatever it holds then.
+        if (_messagesByExternalId.GetValueOrDefault(externalId) is { } added) return added;
         if (locks is not null
             && await db.Messages.AsNoTracking().Where(m => m.ExternalId == externalId).Select(m => (long?)m.ConversationId)
                 .FirstOrDefaultAsync(cancellationToken) is { } conversationId)
             await locks.LockConversationAsync(conversationId, cancellationToken);
-        return Touch(await db.Messages.FirstOrDefaultAsync(m => m.ExternalId == externalId, cancellationToken));
+        return Found(await db.Messages.FirstOrDefaultAsync(m => m.ExternalId == externalId, cancellationToken));
     }
 
     public async ValueTask<Message?> FindMessageAsync(long id, CancellationToken cancellationToken)
     {
+        if (_addedMessagesById.GetValueOrDefault(id) is { } added) return added;
         if (locks is not null && db.Messages.Local.FindEntry(id) is null
             && await db.Messages.AsNoTracking().Where(m => m.Id == id).Select(m => (long?)m.ConversationId)
                 .FirstOrDefaultAsync(cancellationToken) is { } conversationId)
             await locks.LockConversationAsync(conversationId, cancellationToken);
-        return Touch(await db.Messages.FindAsync([id], cancellationToken));
+        return Found(await db.Messages.FindAsync([id], cancellationToken));
     }
 
     public async ValueTask<Conversation?> FindLatestConversationAsync(Guid contactId, ChannelKind channel, ConversationStatus status, CancellationToken cancellationToken)
     {
         if (locks is not null) await locks.LockContactAsync(contactId, cancellationToken);
-        bool Matches(Conversation c) => c.ContactId == contactId && c.Channel == channel && c.Status == status;
-        var local = db.Conversations.Local.Where(Matches).MaxBy(c => c.LastActivityAt);
-        return Touch(local ?? await db.Conversations
+        bool Matches(Conversation c) => c.Channel == channel && c.Status == status;
+        if (_conversations.OfContact(contactId).Where(Matches).MaxBy(c => (c.LastActivityAt, c.Id)) is { } known) return Touch(known);
+        // None of the known ones matches (as this batch left them), so a known one the database still lists is passed over.
+        await foreach (var stored in db.Conversations.AsNoTracking()
             .Where(c => c.ContactId == contactId && c.Channel == channel && c.Status == status)
             .OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id)
-            .FirstOrDefaultAsync(cancellationToken));
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+            if (_conversations.Find(stored.Id) is null) return Touch(_conversations.Adopt(stored));
+        return null;
     }
 
     public async ValueTask<IReadOnlyList<Conversation>> ConversationsOfContactAsync(Guid contactId, CancellationToken cancellationToken)
     {
         if (locks is not null) await locks.LockContactAsync(contactId, cancellationToken);
-        // Loading through the context attaches them, so already-tracked ones come back as the same instances.
-        await db.Conversations.Where(c => c.ContactId == contactId).LoadAsync(cancellationToken);
-        var conversations = db.Conversations.Local.Where(c => c.ContactId == contactId).ToList();
+        // Already-known ones keep their instances (and this batch's changes); those added in this batch come along.
+        foreach (var stored in await db.Conversations.AsNoTracking().Where(c => c.ContactId == contactId).ToListAsync(cancellationToken))
+            _conversations.Adopt(stored);
+        var conversations = _conversations.OfContact(contactId).ToList();
         foreach (var conversation in conversations) Touch(conversation);
         return conversations;
     }
@@ -121,22 +144,22 @@ internal sealed class EfUnitOfWork(WriterSession session, IIdAllocator ids, Time
         Remember(contact);
     }
 
-    public void Add(Conversation conversation) => db.Conversations.Add(conversation);
+    public void Add(Conversation conversation)
+    {
+        _conversations.Add(conversation);
+        Touch(conversation);
+    }
 
     public void Add(Message message)
     {
-        db.Messages.Add(message);
         _addedMessages.Add(message);
+        _addedMessagesById.Add(message.Id, message);
         if (message.ExternalId is not null) _messagesByExternalId[message.ExternalId] = message;
     }
 
     public void Add(Operator @operator) => db.Operators.Add(@operator);
 
-    public void Add(MessageDelivery delivery)
-    {
-        db.MessageDeliveries.Add(delivery);
-        _addedDeliveries.Add(delivery);
-    }
+    public void Add(MessageDelivery delivery) => _addedDeliveries.Add(delivery);
 
     public void Enqueue(OutboxMessage message)
     {
@@ -152,16 +175,22 @@ internal sealed class EfUnitOfWork(WriterSession session, IIdAllocator ids, Time
             ThreadOf = message.ThreadOf,
             State = OutboxState.Pending,
             CreatedAt = now,
-            NextAttemptAt = now,
+            NextAttemptAt = message.NotBefore is { } notBefore && notBefore > now ? notBefore : now,
         };
-        db.Outbox.Add(row);
         _addedOutbox.Add(row);
     }
 
     private T? Touch<T>(T? entity) where T : class
     {
-        if (entity is not null) _touched.Add(entity);
+        if (entity is Conversation conversation) _touchedConversations.Add(conversation);
+        else if (entity is not null) _touched.Add(entity);
         return entity;
+    }
+
+    private Message? Found(Message? message)
+    {
+        if (message is not null && _touched.Add(message)) _foundMessages.Add(message);
+        return message;
     }
 
     private void Remember(Contact contact)

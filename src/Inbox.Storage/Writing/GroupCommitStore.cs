@@ -1,8 +1,8 @@
 using System.Threading.Channels;
 using Inbox.Core.Model;
 using Inbox.Core.Storage;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Inbox.Storage.Outbox;
+using Inbox.Storage.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,6 +29,7 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
     private readonly bool _postgres;
     private const int MaxConflictAttempts = 5;
     private WriterSession? _session;
+    private RowShapes? _shapes;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task> _loop;
     private long _commits;
@@ -84,7 +85,12 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
                 var results = await CommitAsync(batch, counted);
                 for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
             }
-            catch (Exception batchError) when ((batch.Count > 1 || WriteConflicts.IsConcurrentWrite(batchError)) && (_postgres || counted is not null))
+            catch (Exception lost) when (_postgres && DatabaseOutage.IsConnectionLoss(lost) && lost is not CommitOutcomeUnknownException)
+            {
+                await CommitAfterConnectionLossAsync(batch, lost);
+            }
+            catch (Exception batchError) when ((batch.Count > 1 || WriteConflicts.IsConcurrentWrite(batchError)) && (_postgres || counted is not null)
+                && batchError is not CommitOutcomeUnknownException) // running it again could store it twice
             {
                 if (WriteConflicts.IsConcurrentWrite(batchError))
                     _logger.LogDebug(batchError, "A write batch of {Count} met another host's writes; running its items one by one", batch.Count);
@@ -96,6 +102,27 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
             {
                 foreach (var item in batch) item.Completion.TrySetException(error);
             }
+        }
+    }
+
+    // The connection broke before COMMIT was sent, so nothing of the batch was committed. Its pooled siblings were
+    // dropped with it (PostgresConnectionLoss), so the batch runs once more on a fresh connection: a server that
+    // restarted since the pool filled costs no caller an error. A server still down fails the batch fast, once.
+    private async Task CommitAfterConnectionLossAsync(List<WorkItem> batch, Exception lost)
+    {
+        _logger.LogDebug("A write batch of {Count} lost its database connection ({Reason}); running it once more on a new one", batch.Count, lost.GetBaseException().Message);
+        try
+        {
+            var results = await CommitAsync(batch, null);
+            for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
+        }
+        catch (Exception error) when (batch.Count > 1 && !DatabaseOutage.IsConnectionLoss(error))
+        {
+            foreach (var item in batch) await CommitAloneAsync(item, null);
+        }
+        catch (Exception error)
+        {
+            foreach (var item in batch) item.Completion.TrySetException(error);
         }
     }
 
@@ -128,7 +155,8 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
 
     private async Task<object?[]> CommitAsync(IReadOnlyList<WorkItem> items, IdAllocator? counted)
     {
-        var session = _session ??= await WriterSession.OpenAsync(_contexts, _cacheSize, CancellationToken.None);
+        var session = _session ??= await WriterSession.OpenAsync(_contexts, _shapes, _cacheSize, CancellationToken.None);
+        _shapes = session.Shapes;
         _session = null; // taken back only after a clean commit
         try
         {
@@ -140,23 +168,26 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
             for (var i = 0; i < items.Count; i++)
                 results[i] = await items[i].Work(uow, CancellationToken.None);
             foreach (var entity in uow.Touched) db.Entry(entity).DetectChanges();
-            // Changed conversations first, while their entries still hold the new values; then SaveChanges
-            // for the rest (new contacts and conversations, which new messages refer to); then the new rows.
-            var updates = uow.Touched.OfType<Conversation>().Select(c => (EntityEntry)db.Entry(c)).Where(e => e.State == EntityState.Modified).ToList();
-            await session.HotRows.UpdateAsync(updates, CancellationToken.None);
-            // Deliveries after their messages: the order of this list is the order of the inserts.
-            var inserts = uow.AddedMessages.Select(m => (EntityEntry)db.Entry(m))
-                .Concat(uow.AddedDeliveries.Select(d => db.Entry(d)))
-                .Concat(uow.AddedOutbox.Select(o => db.Entry(o))).ToList();
-            foreach (var entry in inserts) entry.State = EntityState.Unchanged;
-            await db.SaveChangesAsync(CancellationToken.None);
-            await session.HotRows.InsertAsync(inserts, CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            // What EF tracks first (new contacts and operators, which conversations refer to), then the conversations
+            // (new ones before the messages that refer to them), then the new rows, deliveries after their messages.
+            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(CancellationToken.None);
+            await session.Conversations.WriteAsync(session.HotRows, uow.TouchedConversations, CancellationToken.None);
+            await session.HotRows.InsertAsync(session.Shapes.Messages, uow.AddedMessages, CancellationToken.None);
+            await session.HotRows.InsertAsync(session.Shapes.Deliveries, uow.AddedDeliveries, CancellationToken.None);
+            await session.HotRows.InsertAsync(session.Shapes.Outbox, uow.AddedOutbox, CancellationToken.None);
+            try
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+            catch (Exception lost) when (DatabaseOutage.IsConnectionLoss(lost))
+            {
+                throw new CommitOutcomeUnknownException(lost);
+            }
 
             Interlocked.Increment(ref _commits);
             Interlocked.Add(ref _committedWrites, items.Count);
             if (uow.AddedOutbox.Count > 0) _outboxSignal.Notify();
-            session.AfterCommit();
+            session.AfterCommit(uow.FoundMessages);
             if (session.CanBeReused) (_session, session) = (session, null);
             return results;
         }

@@ -1,5 +1,6 @@
 using Inbox.Core.Commands.Text;
 using Inbox.Core.Model;
+using Inbox.Core.Routing;
 using Inbox.Core.Views;
 
 namespace Inbox.Teams.Cards;
@@ -8,8 +9,10 @@ namespace Inbox.Teams.Cards;
 /// <remarks>Every text that came from customers or operators is escaped.</remarks>
 public static class CommandAnswerCardRenderer
 {
-    public static AdaptiveCard Render(CommandAnswer answer, DateTimeOffset now) => CardSizeGuard.Fit(answer switch
+    /// <param name="teamsChannelOf">Each route's Teams channel, for the list of routes.</param>
+    public static AdaptiveCard Render(CommandAnswer answer, DateTimeOffset now, Func<Route, string?>? teamsChannelOf = null) => CardSizeGuard.Fit(answer switch
     {
+        CommandAnswer.RouteList list => Routes(list.All, teamsChannelOf ?? (r => r.TeamsChannel)),
         CommandAnswer.Help help => Card("Inbox commands", [Lines(HelpLines(help.Usage))]),
         CommandAnswer.Refused refused => Card("⚠️ Not done", [Plain(refused.Message)]),
         CommandAnswer.Changed changed => Card("✅ Done", [Plain(changed.Change.Summary)]),
@@ -28,7 +31,8 @@ public static class CommandAnswerCardRenderer
     private static AdaptiveCard View(CommandAnswer.View answer, DateTimeOffset now)
     {
         var (page, counts) = (answer.Page, answer.Counts);
-        var title = $"{page.View} — {page.TotalCount} conversation{(page.TotalCount == 1 ? "" : "s")}{(answer.PageNumber > 1 ? $", page {answer.PageNumber}" : "")}";
+        var narrowed = answer.Routes is { } names ? $" in route{(names.Count == 1 ? "" : "s")} {string.Join(", ", names)}" : "";
+        var title = $"{page.View}{narrowed} — {page.TotalCount} conversation{(page.TotalCount == 1 ? "" : "s")}{(answer.PageNumber > 1 ? $", page {answer.PageNumber}" : "")}";
         List<CardElement> body = [Subtle($"You {counts.You} · Open {counts.Open} · All {counts.All} · Closed {counts.Closed} · Spam {counts.Spam}")];
         if (page.Summary is { } summary)
             body.Add(Line($"Closed: {summary.Count} · average duration {TimeText.Duration(summary.AverageDuration)} · average first response {TimeText.Duration(summary.AverageFirstResponse)}"));
@@ -36,6 +40,20 @@ public static class CommandAnswerCardRenderer
         body.AddRange(page.Items.Select(r => Row(r, now)));
         if (page.NextCursor is not null) body.Add(Subtle($"More: `@Inbox {page.View.ToString().ToLowerInvariant()} {answer.PageNumber + 1}`"));
         return Card(title, body);
+    }
+
+    private static AdaptiveCard Routes(IReadOnlyList<Route> routes, Func<Route, string?> teamsChannelOf)
+    {
+        var number = 0;
+        var lines = routes.Select(route =>
+        {
+            var teams = teamsChannelOf(route) is { } channel ? $"Teams {channel}" : "no Teams thread";
+            var slack = route.SlackChannel is { } slackChannel ? $"Slack {slackChannel}" : route.IsDefault ? "Slack's default channel" : "no Slack thread";
+            var sees = route.CustomerSees == CustomerSees.Alias ? $"“{route.Alias}”" : "the operator's name";
+            var prefix = route.Mode == ThreadMode.NotesByDefault ? $" (send prefix {route.SendPrefix})" : "";
+            return (CardElement)Line($"{(route.IsDefault ? "•" : $"{++number}.")} {route.Name} — {route.Match.Describe()} → {teams}, {slack} · {route.Mode.Name()}{prefix} · customers see {sees}");
+        }).ToList();
+        return Card("Routes — tried in order, the first match takes a new conversation", lines);
     }
 
     private static AdaptiveCard Details(ConversationDetails details, DateTimeOffset now)

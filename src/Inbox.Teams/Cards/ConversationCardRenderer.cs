@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Inbox.Core.Model;
+using Inbox.Core.Routing;
 
 namespace Inbox.Teams.Cards;
 
@@ -11,7 +12,10 @@ namespace Inbox.Teams.Cards;
 /// </remarks>
 public static class ConversationCardRenderer
 {
-    public static AdaptiveCard Render(Conversation conversation, Contact contact, Operator? assignee, IReadOnlyList<Operator> operators)
+    /// <param name="route">The conversation's route: its name and thread mode are shown so nobody has to guess what a reply does.</param>
+    /// <param name="movedFrom">Set when an operator moved the conversation here from another channel's thread.</param>
+    public static AdaptiveCard Render(
+        Conversation conversation, Contact contact, Operator? assignee, IReadOnlyList<Operator> operators, Route? route = null, bool movedFrom = false)
     {
         var data = CardJson.Data(new ConversationActionData(conversation.Id));
         var reference = $"#{conversation.Id.ToString(CultureInfo.InvariantCulture)}";
@@ -32,6 +36,13 @@ public static class ConversationCardRenderer
         List<CardElement> body = [header, summary];
         var facts = Facts(conversation, contact);
         if (facts.Count > 0) body.Add(new FactSet(facts) { Spacing = CardSpacing.Medium });
+        if (route is not null)
+            body.Add(new TextBlock(CardText.Escape($"🧭 Route {route.Name} · {route.Mode.Name()} — {ThreadReplies.Explain(route)}"))
+            {
+                IsSubtle = true,
+                Spacing = CardSpacing.Medium,
+            });
+        if (movedFrom) body.Add(new TextBlock("↩️ Moved here from another channel's thread.") { IsSubtle = true, Spacing = CardSpacing.Small });
 
         var refresh = new CardRefresh(new ExecuteAction("Refresh", TeamsVerbs.Refresh, data));
         return CardSizeGuard.Fit(new AdaptiveCard(body, Actions(conversation, assignee, operators, data), refresh));
@@ -80,6 +91,8 @@ public static class ConversationCardRenderer
     {
         yield return new ExecuteAction("Assign to me", TeamsVerbs.AssignToMe, data) { Style = assignee is null ? ActionStyle.Positive : null };
         yield return new ExecuteAction("Join", TeamsVerbs.Join, data);
+        // Always offered: in notes-by-default and alerts-only threads it is how an answer reaches the customer.
+        if (conversation.Status != ConversationStatus.Spam) yield return Reply(data);
         if (operators.Count > 0) yield return Transfer(operators, data);
         yield return conversation.Status == ConversationStatus.Open
             ? new ExecuteAction("Close", TeamsVerbs.Close, data)
@@ -89,6 +102,18 @@ public static class ConversationCardRenderer
             yield return new ExecuteAction("Spam", TeamsVerbs.Spam, data) { Style = ActionStyle.Destructive, Mode = ActionMode.Secondary };
         yield return new ExecuteAction("Details", TeamsVerbs.Details, data) { Mode = ActionMode.Secondary };
         yield return new ExecuteAction("History", TeamsVerbs.History, data) { Mode = ActionMode.Secondary };
+    }
+
+    private static ShowCardAction Reply(JsonElement data)
+    {
+        var text = new InputText(TeamsVerbs.ReplyTextInput, "Your answer to the customer", isMultiline: true)
+        {
+            Label = "To the customer",
+            IsRequired = true,
+            ErrorMessage = "Write the answer for the customer.",
+        };
+        var form = AdaptiveCard.Nested([text], [new ExecuteAction("Send", TeamsVerbs.Reply, data) { Style = ActionStyle.Positive }]);
+        return new ShowCardAction("Reply…", form);
     }
 
     private static ShowCardAction Transfer(IReadOnlyList<Operator> operators, JsonElement data)

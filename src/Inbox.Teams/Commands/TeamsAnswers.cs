@@ -26,4 +26,18 @@ public sealed class TeamsAnswers(IInboxStore store)
             return ValueTask.FromResult(true);
         }, cancellationToken);
     }
+
+    /// <summary>Tells the activity's author alone, in their personal chat with the bot (Teams has no private messages in a channel).</summary>
+    public Task SendPrivatelyAsync(Activity activity, AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        if (activity.From?.Id is not { } userId || activity.TenantId is not { } tenant) return SendAsync(activity, card, cancellationToken);
+        var push = new TeamsPush(TeamsPushKind.Private, ServiceUrl: activity.ServiceUrl, Card: CardJson.ToNode(card).AsObject(), UserId: userId, TenantId: tenant);
+        var message = new OutboxMessage(TeamsOutboxRouter.Destination, $"teams:private:{userId}",
+            $"teams:private:{activity.Type}:{activity.Conversation!.Id}:{activity.Id}", push.ToJson());
+        return store.WriteAsync((uow, _) =>
+        {
+            uow.Enqueue(message);
+            return ValueTask.FromResult(true);
+        }, cancellationToken);
+    }
 }

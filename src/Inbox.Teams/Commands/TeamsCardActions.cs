@@ -16,7 +16,7 @@ namespace Inbox.Teams.Commands;
 /// <remarks>Details and History answer in the thread (everyone there sees them) and leave the card as it is.</remarks>
 public sealed class TeamsCardActions(
     TeamsOperators operators, OperatorCommands commands, CommandRunner runner, TeamsCommandHandler handler,
-    ConversationCards cards, TeamsAnswers answers)
+    ConversationCards cards, TeamsAnswers answers, TeamsUndo undo)
 {
     public async Task<ActivityAnswer> HandleAsync(Activity activity, CancellationToken ct)
     {
@@ -28,8 +28,10 @@ public sealed class TeamsCardActions(
             return Message("Teams did not say who pressed the button.");
 
         if (verb == TeamsVerbs.Refresh) return await CardAsync(id, ct);
+        if (verb == TeamsUndo.StatusVerb) return await undo.StatusAsync(data, userId, ct);
         var me = await operators.ResolveAsync(new Uri(activity.ServiceUrl), conversationId, userId, ct);
         if (me is null) return Message("I could not find your Teams profile, so I cannot act for you.");
+        if (verb == TeamsUndo.Verb) return await undo.PressedAsync(me, data, ct);
 
         InboxResult<ConversationChange> result;
         switch (verb)
@@ -43,6 +45,13 @@ public sealed class TeamsCardActions(
                 if (!Guid.TryParse(Activity.Read(data?[TeamsVerbs.OperatorIdInput]), out var to)) return Message("Choose who takes over the conversation.");
                 result = await commands.TransferAsync(id, to, me.Id, ct);
                 break;
+            case TeamsVerbs.Reply:
+                // Whatever the thread mode, the Reply form's text goes to the customer; the invoke's id keeps a repeat from sending twice.
+                var text = Activity.Read(data?[TeamsVerbs.ReplyTextInput]);
+                if (string.IsNullOrWhiteSpace(text)) return Message("Write the answer for the customer.");
+                result = await commands.ReplyAsync(id, me.Id, text,
+                    externalId: activity.Id is { } invokeId ? $"inbox:teams-reply:{conversationId}:{invokeId}" : null, cancellationToken: ct);
+                break;
             case TeamsVerbs.Details or TeamsVerbs.History:
                 var line = new CommandLine(verb == TeamsVerbs.Details ? CommandVerb.Details : CommandVerb.History, id);
                 var answer = await runner.RunAsync(line, me, (_, _) => Task.FromResult<Operator?>(null), "", ct);
@@ -51,6 +60,9 @@ public sealed class TeamsCardActions(
             default:
                 return Message($"Inbox does not know the action '{verb}'.");
         }
+        // A reply sent with the Reply form waits out the undo window like any other: its author gets the Undo card too.
+        if (verb == TeamsVerbs.Reply && result is { Succeeded: true, Value: { Message.IsHeld: true, Summary: not "Already sent." } held })
+            await undo.OfferAsync(activity, held.Message!, ct);
         return result.Succeeded ? await CardAsync(id, ct) : Message(result.Error.Message);
     }
 

@@ -12,7 +12,8 @@ namespace Inbox.Teams.Commands;
 /// Runs <c>@Inbox ...</c> for the Teams user who wrote it: the same verbs and arguments as <c>/inbox</c> in Slack.
 /// In a conversation's own thread the conversation may be left out ("@Inbox close" closes that one).
 /// </summary>
-public sealed class TeamsCommandHandler(CommandRunner runner, TeamsOperators operators, IInboxQueries queries, TimeProvider time)
+public sealed class TeamsCommandHandler(
+    CommandRunner runner, TeamsOperators operators, IInboxQueries queries, TimeProvider time, Routing.TeamsRoutes routes, TeamsThreadMover mover)
 {
     private const string ReferenceHint = "mention a team member (e.g. @Lee) or give their email";
 
@@ -35,12 +36,22 @@ public sealed class TeamsCommandHandler(CommandRunner runner, TeamsOperators ope
     public static bool IsCommandIn(string text, long threadOf) => IsCommand(text) && CommandLine.Parse(WithConversation(text, threadOf)).Succeeded;
 
     /// <param name="noteId">The external id a note written by this command gets, so it is stored once and not mirrored back here.</param>
+    /// <param name="channelId">The channel the command was written in (null in a personal chat): "open here" narrows to its routes, "move #123" moves there.</param>
+    /// <param name="teamId">The team of that channel.</param>
     public async Task<AdaptiveCard> RunAsync(
-        TeamsCommandText command, Operator me, Uri serviceUrl, string conversationId, long? threadOf, string? noteId, CancellationToken ct)
+        TeamsCommandText command, Operator me, Uri serviceUrl, string conversationId, long? threadOf, string? noteId, CancellationToken ct,
+        string? channelId = null, string? teamId = null)
     {
         var parsed = CommandLine.Parse(WithConversation(command.Text, threadOf));
         if (!parsed.Succeeded) return Render(new CommandAnswer.Refused(parsed.Error.Message));
         var line = parsed.Value;
+        if (line.Verb == CommandVerb.Move)
+        {
+            if (line.Argument is not null)
+                return Render(new CommandAnswer.Refused($"In Teams, write `@Inbox move #{line.ConversationId}` in the channel that should take the conversation (without naming it)."));
+            var (moved, message) = await mover.MoveAsync(line.ConversationId!.Value, channelId, teamId, me, ct);
+            return TextCardRenderer.Render(moved ? "✅ Moving" : "⚠️ Not moved", message);
+        }
         if (line.Argument is { } argument) line = line with { Argument = command.Readable(argument) };
 
         async Task<Operator?> Resolve(string reference, CancellationToken token)
@@ -53,10 +64,11 @@ public sealed class TeamsCommandHandler(CommandRunner runner, TeamsOperators ope
         }
 
         // A note written in the conversation's own thread is already there; one written elsewhere must still be mirrored into it.
-        return Render(await runner.RunAsync(line, me, Resolve, ReferenceHint, ct, line.ConversationId == threadOf ? noteId : null));
+        return Render(await runner.RunAsync(line, me, Resolve, ReferenceHint, ct, line.ConversationId == threadOf ? noteId : null,
+            channelId is null ? null : routes.In(channelId)));
     }
 
-    public AdaptiveCard Render(CommandAnswer answer) => CommandAnswerCardRenderer.Render(answer, time.GetUtcNow());
+    public AdaptiveCard Render(CommandAnswer answer) => CommandAnswerCardRenderer.Render(answer, time.GetUtcNow(), routes.ChannelOf);
 
     // "close" in #12's thread means "close #12".
     private static string WithConversation(string text, long? threadOf)

@@ -22,7 +22,18 @@ public sealed class ConnectorClient(HttpClient http, BotTokenClient tokens)
             ["activity"] = activity,
         }, ct);
 
-    public Task<ConnectorResponse> SendToConversationAsync(Uri serviceUrl, string conversationId, JsonObject activity, CancellationToken ct) =>
+    /// <summary>Opens (or finds: Teams keeps one per user) the bot's personal chat with a user; the answer's <c>id</c> is the chat's conversation id.</summary>
+    public Task<ConnectorResponse> CreatePersonalChatAsync(Uri serviceUrl, string botId, string userId, string tenantId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", new JsonObject
+        {
+            ["isGroup"] = false,
+            ["bot"] = new JsonObject { ["id"] = botId },
+            ["members"] = new JsonArray(new JsonObject { ["id"] = userId }),
+            ["tenantId"] = tenantId,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+        }, ct);
+
+        public Task<ConnectorResponse> SendToConversationAsync(Uri serviceUrl, string conversationId, JsonObject activity, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity, ct);
 
     public Task<ConnectorResponse> UpdateActivityAsync(Uri serviceUrl, string conversationId, string activityId, JsonObject activity, CancellationToken ct) =>

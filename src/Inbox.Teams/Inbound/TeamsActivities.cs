@@ -19,7 +19,9 @@ public sealed class TeamsActivities(
     RecentActivities recent,
     IOptions<TeamsOptions> options,
     IHostApplicationLifetime lifetime,
-    ILogger<TeamsActivities> logger)
+    ILogger<TeamsActivities> logger,
+    Core.Views.IInboxQueries queries,
+    Routing.TeamsRoutes routes)
 {
     /// <summary>Handles <paramref name="activity"/>; <paramref name="requestAborted"/> stops only the wait, not work a repeat may share.</summary>
     public async Task<ActivityAnswer> HandleAsync(Activity activity, CancellationToken requestAborted)
@@ -74,8 +76,13 @@ public sealed class TeamsActivities(
         if (activity.EventType == "undeleteMessage") return;
         var deleted = activity.Type == "messageDelete" || activity.EventType == "softDeleteMessage";
         var body = TeamsCommandText.From(activity, botId).Reply;
-        var note = options.Value.NotePrefixes.FirstOrDefault(p => body.StartsWith(p, StringComparison.OrdinalIgnoreCase));
-        if (note is not null) body = body[note.Length..].Trim();
+        // The edited text loses the prefix its thread mode read (note prefix, or the send prefix in notes-by-default).
+        var thread = await queries.FindThreadByExternalIdAsync(Mirroring.TeamsOutboxRouter.Destination, threadId, ct);
+        var conversation = thread is null ? null : await queries.FindConversationAsync(thread.ConversationId, ct);
+        if (conversation is not null)
+            body = Core.Routing.ThreadReplies.Read(routes.RouteOf(conversation), options.Value.NotePrefixes, body).Text;
+        else if (options.Value.NotePrefixes.FirstOrDefault(p => body.StartsWith(p, StringComparison.OrdinalIgnoreCase)) is { } note)
+            body = body[note.Length..].Trim();
         var result = deleted ? await commands.DeleteAsync(externalId, author.Id, ct) : await commands.EditAsync(externalId, author.Id, body, ct);
         if (!result.Succeeded) logger.LogDebug("Teams change of {Activity} not applied: {Reason}", activity.Id, result.Error.Message);
     }

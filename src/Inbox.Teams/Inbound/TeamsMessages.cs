@@ -26,7 +26,9 @@ public sealed class TeamsMessages(
     TeamsTargets targets,
     IInboxQueries queries,
     IOptions<TeamsOptions> options,
-    ILogger<TeamsMessages> logger)
+    ILogger<TeamsMessages> logger,
+    Routing.TeamsRoutes routes,
+    TeamsUndo undo)
 {
     public static string ExternalId(string threadId, string activityId) => $"{TeamsOutboxRouter.Surface}:{threadId}:{activityId}";
 
@@ -51,12 +53,20 @@ public sealed class TeamsMessages(
             await ReplyAsync(activity, thread.ConversationId, text.Reply, serviceUrl, conversationId, userId, ct);
             return;
         }
+        if (thread is null && !activity.IsPersonal && !(addressed && TeamsCommandHandler.IsCommand(text.Text))
+            && await queries.FindMovedThreadAsync(TeamsOutboxRouter.Destination, conversationId, ct) is { } moved)
+        {
+            await answers.SendPrivatelyAsync(activity, TextCardRenderer.Render("➡️ Not sent",
+                $"#{moved.ConversationId} moved to another channel; your message was not sent. Write in its new thread there."), ct);
+            return;
+        }
         if (!addressed) return; // ordinary channel talk (Inbox may see it all when allowed to read the channel)
 
         var me = await operators.ResolveAsync(serviceUrl, conversationId, userId, ct);
         var card = me is null
             ? TextCardRenderer.Render("⚠️ Not done", "I could not find your Teams profile, so I cannot act for you.")
-            : await handler.RunAsync(text, me, serviceUrl, conversationId, thread?.ConversationId, ExternalId(conversationId, activity.Id), ct);
+            : await handler.RunAsync(text, me, serviceUrl, conversationId, thread?.ConversationId, ExternalId(conversationId, activity.Id), ct,
+                activity.IsPersonal ? null : activity.TeamsChannelId ?? TeamsThreadId.ChannelOf(conversationId), activity.TeamId);
         await answers.SendAsync(activity, card, ct);
     }
 
@@ -70,15 +80,23 @@ public sealed class TeamsMessages(
             return;
         }
         var externalId = ExternalId(threadId, activity.Id!);
-        var note = options.Value.NotePrefixes.FirstOrDefault(p => text.StartsWith(p, StringComparison.OrdinalIgnoreCase));
-        var result = note is not null
-            ? await commands.AddNoteAsync(conversation, author.Id, text[note.Length..].Trim(), externalId, ct)
-            : await commands.ReplyAsync(conversation, author.Id, text, externalId: externalId, cancellationToken: ct);
+        // The route's thread mode decides: a reply to the customer, or a note (with the note prefix, or by default).
+        var reply = await queries.FindConversationAsync(conversation, ct) is { } found
+            ? Core.Routing.ThreadReplies.Read(routes.RouteOf(found), options.Value.NotePrefixes, text)
+            : new Core.Routing.ThreadReply(false, text);
+        var result = reply.IsNote
+            ? await commands.AddNoteAsync(conversation, author.Id, reply.Text, externalId, ct)
+            : await commands.ReplyAsync(conversation, author.Id, reply.Text, externalId: externalId, cancellationToken: ct);
         if (!result.Succeeded)
         {
             logger.LogWarning("Teams message {Activity} in #{Conversation} was refused: {Reason}", activity.Id, conversation, result.Error.Message);
             await answers.SendAsync(activity, TextCardRenderer.Render("⚠️ Not sent to the customer", result.Error.Message), ct);
         }
+        else if (reply.TellWhereToAnswer && result.Value.Summary != "Already noted.")
+            await answers.SendPrivatelyAsync(activity, TextCardRenderer.Render("📝 Saved as an internal note",
+                $"#{conversation}'s channel only announces conversations, so the customer did not see this. To answer them, use Reply… on the thread's first card."), ct);
+        else if (!reply.IsNote && result.Value is { Message.IsHeld: true, Summary: not "Already sent." } held)
+            await undo.OfferAsync(activity, held.Message!, ct);
     }
 
     private async Task UseThisChannelAsync(Activity activity, CancellationToken ct)

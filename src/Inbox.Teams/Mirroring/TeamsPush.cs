@@ -14,6 +14,10 @@ public enum TeamsPushKind
     RootUpdate,
     /// <summary>Answer a command where it was typed.</summary>
     Answer,
+    /// <summary>Start the thread again in <see cref="TeamsPush.Channel"/>, linked to the old one, whose card is redrawn as moved.</summary>
+    Move,
+    /// <summary>Tell one operator something in their personal chat with the bot (Teams has no private messages in a channel).</summary>
+    Private,
 }
 
 /// <summary>The payload of a Teams outbox message. Cards are rendered at delivery time, except a command's answer, which is rendered when it is run.</summary>
@@ -24,7 +28,10 @@ public sealed record TeamsPush(
     string? ServiceUrl = null,
     string? ReplyConversationId = null,
     string? ReplyToId = null,
-    JsonObject? Card = null)
+    JsonObject? Card = null,
+    string? Channel = null,
+    string? UserId = null,
+    string? TenantId = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -14,7 +14,8 @@ namespace Inbox.Teams.Mirroring;
 /// Throttling (429), 412, 502, 504 and timeouts come back as retries, honouring Retry-After; the dispatcher backs off with jitter.
 /// </remarks>
 public sealed class TeamsThreadDeliverer(
-    ConnectorClient connector, IInboxQueries queries, ConversationCards cards, TeamsTargets targets, TeamsThreadPacer threadPacer, TeamsAppPacer appPacer) : IOutboxDeliverer
+    ConnectorClient connector, IInboxQueries queries, ConversationCards cards, TeamsTargets targets, TeamsThreadPacer threadPacer, TeamsAppPacer appPacer,
+    Routing.TeamsRoutes routes, Microsoft.Extensions.Options.IOptions<TeamsOptions> options) : IOutboxDeliverer
 {
     private const string App = "app";
 
@@ -28,6 +29,7 @@ public sealed class TeamsThreadDeliverer(
         var push = TeamsPush.FromJson(delivery.Payload);
         if (push is null) return new DeliveryResult.Rejected("Unreadable Teams payload.");
         if (push.Kind == TeamsPushKind.Answer) return await AnswerAsync(push, cancellationToken);
+        if (push.Kind == TeamsPushKind.Private) return await TellPrivatelyAsync(push, cancellationToken);
 
         // Routed only once a target was known; it can be gone again (the app was removed): wait for a new install.
         if (targets.Current is not { } target) return new DeliveryResult.Retry("Teams is not installed in any channel now.");
@@ -35,9 +37,17 @@ public sealed class TeamsThreadDeliverer(
         if (conversation is null) return new DeliveryResult.Rejected($"Conversation #{push.ConversationId} no longer exists.");
         var serviceUrl = new Uri(target.ServiceUrl);
 
-        if (push.Kind == TeamsPushKind.Root) return await StartThreadAsync(conversation, target, serviceUrl, cancellationToken);
+        if (push.Kind == TeamsPushKind.Root)
+        {
+            if (await queries.FindThreadAsync(conversation.Id, Destination, cancellationToken) is { } started) return DeliveryResult.Done(started.ExternalId);
+            return routes.TargetOf(conversation) is { } routed
+                ? await StartThreadAsync(conversation, routed, serviceUrl, false, cancellationToken)
+                : new DeliveryResult.Rejected($"The route of #{conversation.Id} has no Teams channel.");
+        }
         if (await queries.FindThreadAsync(conversation.Id, Destination, cancellationToken) is not { } thread)
             return new DeliveryResult.Retry($"The Teams thread of #{conversation.Id} is not started yet.");
+        if (push.Kind == TeamsPushKind.Move && push.Channel is { } channel)
+            return await MoveAsync(conversation, thread, target with { ChannelId = channel }, serviceUrl, cancellationToken);
         return push.Kind switch
         {
             TeamsPushKind.Message => await PostMessageAsync(conversation, push.MessageId, thread.ExternalId, serviceUrl, cancellationToken),
@@ -46,10 +56,9 @@ public sealed class TeamsThreadDeliverer(
         };
     }
 
-    private async Task<DeliveryResult> StartThreadAsync(Conversation conversation, TeamsTarget target, Uri serviceUrl, CancellationToken ct)
+    private async Task<DeliveryResult> StartThreadAsync(Conversation conversation, TeamsTarget target, Uri serviceUrl, bool moved, CancellationToken ct)
     {
-        if (await queries.FindThreadAsync(conversation.Id, Destination, ct) is { } started) return DeliveryResult.Done(started.ExternalId);
-        var card = await cards.RenderAsync(conversation, ct);
+        var card = await cards.RenderAsync(conversation, ct, moved);
         await PaceAsync(target.ChannelId, ct);
         var answer = await connector.CreateThreadAsync(serviceUrl, target.ChannelId, target.TenantId, CardActivity(card, $"Conversation #{conversation.Id}"), ct);
         if (!answer.Ok) return Failure(answer);
@@ -57,6 +66,24 @@ public sealed class TeamsThreadDeliverer(
         return id is null
             ? new DeliveryResult.Rejected("Teams started the thread but did not say its id.")
             : DeliveryResult.Done(TeamsThreadId.Of(id, answer.Field("activityId")));
+    }
+
+    // A new thread in the target channel, then the old root card redrawn as moved, linking to it. The dispatcher records the
+    // new thread, and the conversation's later deliveries (queued behind this one) go there.
+    private async Task<DeliveryResult> MoveAsync(Conversation conversation, ConversationThread thread, TeamsTarget target, Uri serviceUrl, CancellationToken ct)
+    {
+        if (TeamsThreadId.ChannelOf(thread.ExternalId) == target.ChannelId) return DeliveryResult.Done(thread.ExternalId);
+        var started = await StartThreadAsync(conversation, target, serviceUrl, true, ct);
+        if (started is not DeliveryResult.Delivered { ExternalId: { } newThread }) return started;
+        if (TeamsThreadId.RootActivityId(thread.ExternalId) is not { } oldRoot || await queries.FindContactAsync(conversation.ContactId, ct) is not { } contact)
+            return started;
+        var activity = CardActivity(MovedCardRenderer.Render(conversation, contact, TeamsThreadLinks.Of(newThread, target.TenantId)), $"Conversation #{conversation.Id} moved");
+        activity["id"] = oldRoot;
+        await PaceAsync(thread.ExternalId, ct);
+        // Teams cannot find an earlier root again, so a retry would start a second new thread: the move stands even if the
+        // old card could not be redrawn (a reply there is still told where the conversation went).
+        await connector.UpdateActivityAsync(serviceUrl, thread.ExternalId, oldRoot, activity, ct);
+        return started;
     }
 
     private async Task<DeliveryResult> PostMessageAsync(Conversation conversation, long? messageId, string threadId, Uri serviceUrl, CancellationToken ct)
@@ -111,6 +138,25 @@ public sealed class TeamsThreadDeliverer(
         };
         if (push.ReplyToId is not null) activity["replyToId"] = push.ReplyToId;
         var answer = await connector.SendToConversationAsync(new Uri(push.ServiceUrl), push.ReplyConversationId, activity, ct);
+        return answer.Ok ? DeliveryResult.Done(answer.Field("id")) : Failure(answer);
+    }
+
+    // Teams bots cannot post a message only one person in a channel sees, so a private word goes to the operator's personal chat with the bot.
+    private async Task<DeliveryResult> TellPrivatelyAsync(TeamsPush push, CancellationToken ct)
+    {
+        if (push.ServiceUrl is null || push.UserId is null || push.TenantId is null || push.Card is null)
+            return new DeliveryResult.Rejected("A private Teams message needs a serviceUrl, a user, a tenant and a card.");
+        var serviceUrl = new Uri(push.ServiceUrl);
+        await PaceAsync(push.UserId, ct);
+        var chat = await connector.CreatePersonalChatAsync(serviceUrl, "28:" + options.Value.AppId, push.UserId, push.TenantId, ct);
+        if (!chat.Ok) return Failure(chat);
+        if (chat.Field("id") is not { } chatId) return new DeliveryResult.Rejected("Teams opened the personal chat but did not say its id.");
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["attachments"] = new JsonArray(new JsonObject { ["contentType"] = CardJson.ContentType, ["content"] = push.Card.DeepClone() }),
+        };
+        var answer = await connector.SendToConversationAsync(serviceUrl, chatId, activity, ct);
         return answer.Ok ? DeliveryResult.Done(answer.Field("id")) : Failure(answer);
     }
 

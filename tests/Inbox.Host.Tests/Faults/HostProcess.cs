@@ -30,6 +30,7 @@ internal sealed class HostProcess : IAsyncDisposable
             ["OperatorApi:Keys:0:Name"] = InboxHost.OperatorName,
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Jobs:Enabled"] = "false",
+            ["Replies:UndoWindow"] = "00:00:00",
             // Per-request logs through a pipe cost a 2-core machine more than the work itself.
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
@@ -45,6 +46,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
     /// <summary>How many times the host was started.</summary>
     public int Starts { get; private set; }
+
+    /// <summary>True while the process last started has not exited.</summary>
+    public bool IsRunning => _process is { HasExited: false };
 
     public string DatabasePath => Path.Combine(DataDirectory, "inbox.db");
 

@@ -13,6 +13,7 @@ public sealed class SlackAppManifestTests
     [InlineData("channels:history")]
     [InlineData("groups:history")]
     [InlineData("channels:read")]
+    [InlineData("groups:read")]
     [InlineData("files:read")]
     [InlineData("files:write")]
     public void The_manifest_asks_for_every_bot_scope_inbox_uses(string scope) =>

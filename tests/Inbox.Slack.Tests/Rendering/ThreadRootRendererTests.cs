@@ -60,7 +60,7 @@ public sealed class ThreadRootRendererTests
         var root = ThreadRootRenderer.Render(Fixtures.Conversation(ConversationStatus.Open), Fixtures.Contact(), null);
 
         Assert.Equal(
-            [SlackActions.AssignToMe, SlackActions.Join, SlackActions.Transfer, SlackActions.Close, SlackActions.Spam, SlackActions.Details, SlackActions.History],
+            [SlackActions.AssignToMe, SlackActions.Join, SlackActions.Reply, SlackActions.Transfer, SlackActions.Close, SlackActions.Spam, SlackActions.Details, SlackActions.History],
             ActionIds(root));
     }
 

@@ -67,11 +67,11 @@ public sealed class SlackWebApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_operators_real_name_and_email_come_from_users_info()
+    public async Task An_operators_real_name_email_and_picture_come_from_users_info()
     {
         _slack.AddUser("U42", "Dana Scully", "dana@acme.test");
         var dana = await Client().UserAsync("U42", CancellationToken.None);
-        Assert.Equal(new SlackUser("U42", "Dana Scully", "dana@acme.test", false), dana);
+        Assert.Equal(new SlackUser("U42", "Dana Scully", "dana@acme.test", false, FakeSlack.ProfileImageUrl("U42", 192)), dana);
         Assert.Null(await Client().UserAsync("U404", CancellationToken.None));
     }
 

@@ -101,7 +101,7 @@ public sealed class ConversationCardRendererTests
     public void Open_conversation_offers_close_and_spam_but_not_reopen()
     {
         Assert.Equal(
-            [TeamsVerbs.AssignToMe, TeamsVerbs.Join, "show:Transfer…", TeamsVerbs.Close, TeamsVerbs.Spam, TeamsVerbs.Details, TeamsVerbs.History],
+            [TeamsVerbs.AssignToMe, TeamsVerbs.Join, "show:Reply…", "show:Transfer…", TeamsVerbs.Close, TeamsVerbs.Spam, TeamsVerbs.Details, TeamsVerbs.History],
             Verbs(Render(CardFixtures.Conversation(ConversationStatus.Open))));
     }
 
@@ -162,7 +162,7 @@ public sealed class ConversationCardRendererTests
     [Fact]
     public void Transfer_shows_a_card_with_a_required_pick_list_of_operators()
     {
-        var transfer = Render(CardFixtures.Conversation(id: 55)).Items("actions").Single(a => a.Str("type") == "Action.ShowCard");
+        var transfer = Render(CardFixtures.Conversation(id: 55)).Items("actions").Single(a => a.Str("type") == "Action.ShowCard" && a.Str("title") == "Transfer…");
 
         Assert.Equal("Transfer…", transfer.Str("title"));
         var form = transfer.GetProperty("card");
@@ -187,7 +187,7 @@ public sealed class ConversationCardRendererTests
     {
         var verbs = Verbs(Render(CardFixtures.Conversation(), operators: []));
 
-        Assert.DoesNotContain(verbs, v => v.StartsWith("show:", StringComparison.Ordinal));
+        Assert.DoesNotContain("show:Transfer…", verbs);
         Assert.Contains(TeamsVerbs.Close, verbs);
     }
 

@@ -184,3 +184,38 @@ public sealed class TeamsOutboxRouterTests
     public void Partition_is_per_conversation_and_Teams_only() =>
         Assert.Equal("teams:conversation:123", TeamsOutboxRouter.Partition(123));
 }
+
+public sealed class TeamsRoutedOutboxTests
+{
+    private static readonly DateTimeOffset At = CardFixtures.Now;
+
+    [Fact]
+    public async Task A_conversation_whose_route_has_no_Teams_channel_gets_no_Teams_thread()
+    {
+        var targets = new TeamsTargets(new InMemoryBridgeSettings(), Options.Create(new TeamsOptions()), NullLogger<TeamsTargets>.Instance);
+        await targets.UseAsync(new TeamsTarget("https://smba.example/", "19:general@thread.tacv2", "tenant", "team"), CancellationToken.None);
+        var book = new Core.Routing.RouteBook(new Core.Routing.RoutingOptions
+        {
+            Rules = [new Core.Routing.RouteOptions { Name = "slack-only", Match = new Core.Routing.RouteMatchOptions { Channel = "widget" }, SlackChannel = "CSLACK0001" }],
+        });
+        var router = new TeamsOutboxRouter(targets, book);
+        var contact = CardFixtures.Contact();
+        var slackOnly = Routed(CardFixtures.Conversation(id: 1), book.Match(CardFixtures.Conversation(id: 1), contact).Name);
+        var toDefault = new Conversation(2, contact.Id, ChannelKind.Email, null, At);
+
+        var outbox = new List<OutboxMessage>();
+        router.Route(new ConversationStarted(slackOnly, contact, At), outbox);
+        router.Route(new MessageAdded(slackOnly, contact, new Message(5, 1, MessageDirection.FromCustomer, "hi", At), At), outbox);
+        Assert.Empty(outbox);
+
+        router.Route(new ConversationStarted(toDefault, contact, At), outbox);
+        Assert.Equal(new TeamsPush(TeamsPushKind.Root, 2), TeamsPush.FromJson(Assert.Single(outbox).Payload));
+    }
+
+    // A stored conversation carries the name of the route that took it (set by the core when it starts; its setter is private).
+    private static Conversation Routed(Conversation conversation, string route)
+    {
+        typeof(Conversation).GetProperty(nameof(Conversation.RouteName))!.SetValue(conversation, route);
+        return conversation;
+    }
+}

@@ -19,7 +19,11 @@ public abstract record CommandAnswer
     public sealed record Changed(ConversationChange Change) : CommandAnswer;
 
     /// <summary>One page of a view, with every view's count; <paramref name="PageNumber"/> counts from 1.</summary>
-    public sealed record View(ViewPage Page, int PageNumber, ViewCounts Counts) : CommandAnswer;
+    /// <param name="Routes">The routes the page was narrowed to ("open here"); null: every conversation.</param>
+    public sealed record View(ViewPage Page, int PageNumber, ViewCounts Counts, IReadOnlyList<string>? Routes = null) : CommandAnswer;
+
+    /// <summary>The routing rules in the order they are tried, the default last.</summary>
+    public sealed record RouteList(IReadOnlyList<Routing.Route> All) : CommandAnswer;
 
     public sealed record Search(string Words, IReadOnlyList<ConversationSummary> Found) : CommandAnswer;
 

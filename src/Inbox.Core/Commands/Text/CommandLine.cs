@@ -13,12 +13,14 @@ public sealed record CommandLine(
     string? OperatorReference = null,
     int Page = 1,
     ClosedFilterText? Filter = null,
-    int? Capacity = null)
+    int? Capacity = null,
+    bool Here = false)
 {
     public const string Usage =
-        "`help` · `you|open|all|closed|spam [page]` · `closed tag:vip assignee:@user channel:email since:2026-11-01 until:2026-12-01` · "
+        "`help` · `you|open|all|closed|spam [here] [page]` · `closed tag:vip assignee:@user channel:email since:2026-11-01 until:2026-12-01` · "
         + "`assign #123 [@user]` · `transfer #123 @user` · `join #123` · `close|reopen|spam|block|unblock #123` · "
-        + "`note #123 text` · `tag|untag #123 word` · `details #123` · `history #123` · `search words` · `status [online|away|offline] [capacity]`";
+        + "`note #123 text` · `tag|untag #123 word` · `details #123` · `history #123` · `search words` · `status [online|away|offline] [capacity]` · "
+        + "`routes` · `move #123 [#channel]`";
 
     public static InboxView? ViewOf(CommandVerb verb) => verb switch
     {
@@ -51,6 +53,8 @@ public sealed record CommandLine(
                 return ParsePage(verb, rest, allowFilters: true);
             case CommandVerb.Status:
                 return ParseStatus(rest);
+            case CommandVerb.Routes:
+                return rest.Length == 0 ? new CommandLine(verb) : Refuse($"Usage: {UsageOf(verb)}");
             case CommandVerb.Search:
                 return rest.Length == 0
                     ? Refuse("Usage: `search words` (name, email or message text).")
@@ -66,6 +70,7 @@ public sealed record CommandLine(
             CommandVerb.Transfer when after.Length == 1 => new CommandLine(verb, id, OperatorReference: after[0]),
             CommandVerb.Note when after.Length > 0 => new CommandLine(verb, id, Argument: string.Join(' ', after)),
             CommandVerb.Tag or CommandVerb.Untag when after.Length == 1 => new CommandLine(verb, id, Argument: after[0]),
+            CommandVerb.Move when after.Length <= 1 => new CommandLine(verb, id, Argument: after.FirstOrDefault()),
             CommandVerb.Join or CommandVerb.Close or CommandVerb.Reopen or CommandVerb.MarkSpam or CommandVerb.Block
                 or CommandVerb.Unblock or CommandVerb.Details or CommandVerb.History when after.Length == 0 => new CommandLine(verb, id),
             _ => Refuse($"Usage: {UsageOf(verb)}"),
@@ -75,9 +80,15 @@ public sealed record CommandLine(
     private static InboxResult<CommandLine> ParsePage(CommandVerb verb, string[] rest, bool allowFilters)
     {
         var page = 1;
+        var here = false;
         var filter = new ClosedFilterText();
         foreach (var word in rest)
         {
+            if (word.Equals("here", StringComparison.OrdinalIgnoreCase))
+            {
+                here = true;
+                continue;
+            }
             if (int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 1000)
             {
                 page = number;
@@ -98,7 +109,7 @@ public sealed record CommandLine(
             };
             if (filter is null) return Refuse($"Unknown filter `{key}:`. Filters: tag:, assignee:, channel:, since:, until:.");
         }
-        return new CommandLine(verb, Page: page, Filter: allowFilters ? filter : null);
+        return new CommandLine(verb, Page: page, Filter: allowFilters ? filter : null, Here: here);
     }
 
     private static InboxResult<CommandLine> ParseStatus(string[] rest)
@@ -128,8 +139,10 @@ public sealed record CommandLine(
         CommandVerb.Tag => "`tag #123 word`",
         CommandVerb.Untag => "`untag #123 word`",
         CommandVerb.Status => "`status` (yours), `status online|away|offline [capacity]`",
-        CommandVerb.Closed => "`closed [page] [tag:vip] [assignee:@user] [channel:email] [since:2026-11-01] [until:2026-12-01]`",
-        CommandVerb.You or CommandVerb.Open or CommandVerb.All or CommandVerb.Spam => $"`{Name(verb)} [page]`",
+        CommandVerb.Closed => "`closed [here] [page] [tag:vip] [assignee:@user] [channel:email] [since:2026-11-01] [until:2026-12-01]`",
+        CommandVerb.You or CommandVerb.Open or CommandVerb.All or CommandVerb.Spam => $"`{Name(verb)} [here] [page]` (here: only this channel's route)",
+        CommandVerb.Move => "`move #123 #channel` (Slack) or `move #123` written in the channel that should take it",
+        CommandVerb.Routes => "`routes`",
         _ => $"`{Name(verb)} #123`",
     };
 

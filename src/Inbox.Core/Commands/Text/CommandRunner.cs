@@ -7,19 +7,28 @@ namespace Inbox.Core.Commands.Text;
 
 /// <summary>Runs a parsed command line for an operator; the bridge parses, resolves mentions and renders the answer.</summary>
 public sealed class CommandRunner(
-    OperatorCommands commands, IInboxQueries queries, OperatorDirectory directory, Distributor distributor, DistributionOptions distribution)
+    OperatorCommands commands, IInboxQueries queries, OperatorDirectory directory, Distributor distributor, DistributionOptions distribution,
+    Routing.RouteBook? routes = null)
 {
     public const int PageSize = 10;
 
     /// <param name="resolveOperator">Turns an operator reference as typed (a mention in the bridge's form) into an operator, or null.</param>
     /// <param name="referenceHint">What the operator should type instead of an unknown reference, e.g. "mention a workspace member, e.g. `@lee`".</param>
     /// <param name="noteId">The external id of a note this command writes (the bridge's id of the message that held the command), so a repeat stores it once and the bridge it came from does not get it back.</param>
+    /// <param name="here">The routes whose threads start in the channel the command was typed in, for "open here"; null where there is no channel.</param>
     public async Task<CommandAnswer> RunAsync(
         CommandLine line, Operator me, Func<string, CancellationToken, Task<Operator?>> resolveOperator, string referenceHint, CancellationToken ct,
-        string? noteId = null)
+        string? noteId = null, IReadOnlyList<Routing.Route>? here = null)
     {
         if (line.Verb == CommandVerb.Help) return new CommandAnswer.Help(CommandLine.Usage);
-        if (CommandLine.ViewOf(line.Verb) is { } view) return await ViewAsync(view, line.Page, line.Filter, me, resolveOperator, referenceHint, ct);
+        if (line.Verb == CommandVerb.Routes) return new CommandAnswer.RouteList(routes?.All.ToList() ?? []);
+        if (line.Verb == CommandVerb.Move) return new CommandAnswer.Refused("`move` needs the channel it is typed in; this surface cannot move threads.");
+        if (CommandLine.ViewOf(line.Verb) is { } view)
+        {
+            if (line.Here && (here is null || here.Count == 0))
+                return new CommandAnswer.Refused("No route starts its threads in this channel, so `here` would show nothing; leave it out to see every conversation (`routes` lists where each route goes).");
+            return await ViewAsync(view, line.Page, line.Filter, me, resolveOperator, referenceHint, ct, line.Here ? here : null);
+        }
 
         var id = line.ConversationId.GetValueOrDefault();
         InboxResult<ConversationChange> result;
@@ -75,7 +84,8 @@ public sealed class CommandRunner(
 
     private async Task<CommandAnswer> ViewAsync(
         InboxView view, int pageNumber, ClosedFilterText? typed, Operator me,
-        Func<string, CancellationToken, Task<Operator?>> resolveOperator, string referenceHint, CancellationToken ct)
+        Func<string, CancellationToken, Task<Operator?>> resolveOperator, string referenceHint, CancellationToken ct,
+        IReadOnlyList<Routing.Route>? onlyRoutes = null)
     {
         ConversationFilter? filter = null;
         if (typed is not null)
@@ -84,6 +94,7 @@ public sealed class CommandRunner(
             if (problem is not null) return new CommandAnswer.Refused(problem);
             filter = parsed;
         }
+        if (onlyRoutes is not null) filter = Routing.RouteBook.FilterFor(onlyRoutes, filter);
         string? after = null;
         ViewPage page;
         var number = 1;
@@ -92,7 +103,7 @@ public sealed class CommandRunner(
             page = await queries.GetViewAsync(new ViewQuery(view, me.Id, filter, after, PageSize), ct);
             after = page.NextCursor;
         } while (number++ < pageNumber && after is not null);
-        return new CommandAnswer.View(page, pageNumber, await queries.GetCountsAsync(me.Id, ct));
+        return new CommandAnswer.View(page, pageNumber, await queries.GetCountsAsync(me.Id, ct), onlyRoutes?.Select(r => r.Name).ToList());
     }
 
     private static async Task<(ConversationFilter? Filter, string? Problem)> FilterAsync(

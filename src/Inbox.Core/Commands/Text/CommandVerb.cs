@@ -26,4 +26,8 @@ public enum CommandVerb
     Search,
     /// <summary>"status" shows the operator's own status; "status away" (or online, offline), optionally with a capacity, sets it.</summary>
     Status,
+    /// <summary>"move #123 #channel" (Slack) or "move #123" in the channel that should take it (Teams): the thread moves there.</summary>
+    Move,
+    /// <summary>"routes" lists the routing rules in order.</summary>
+    Routes,
 }

@@ -49,7 +49,7 @@ internal sealed class ConnectorApi(FakeTeamsWorkspace workspace)
     {
         if (body is not JsonObject parameters) return BadSyntax();
         if (parameters["isGroup"]?.GetValueKind() != System.Text.Json.JsonValueKind.True)
-            return BadArgument("isGroup must be true to start a thread in a channel.");
+            return CreatePersonalChat(parameters);
         if (Text(parameters["channelData"]?["channel"]?["id"]) is not { } channelId)
             return BadArgument("channelData.channel.id is required (this fake only starts threads in channels).");
         if ((Text(parameters["channelData"]?["tenant"]?["id"]) ?? Text(parameters["tenantId"])) is not { } tenantId)
@@ -61,10 +61,26 @@ internal sealed class ConnectorApi(FakeTeamsWorkspace workspace)
         return BotAnswer.Json(StatusCodes.Status201Created, new JsonObject { ["id"] = conversationId, ["activityId"] = activityId });
     }
 
+    // A 1:1 chat with one member of the tenant, as a bot opens it to write to someone alone: one per member, same id each time.
+    private BotAnswer CreatePersonalChat(JsonObject parameters)
+    {
+        if (parameters["members"] is not JsonArray { Count: 1 } members || Text(members[0]?["id"]) is not { } userId)
+            return BadArgument("A personal chat needs isGroup false and exactly one member.");
+        if ((Text(parameters["channelData"]?["tenant"]?["id"]) ?? Text(parameters["tenantId"])) is null)
+            return BadArgument("channelData.tenant.id is required.");
+        return workspace.OpenPersonalChat(userId) is { } chatId
+            ? BotAnswer.Json(StatusCodes.Status201Created, new JsonObject { ["id"] = chatId })
+            : BotAnswer.ConnectorError(StatusCodes.Status404NotFound, "MemberNotFoundInConversation", "The specified user was not found in the tenant.");
+    }
+
     private BotAnswer Post(string conversationId, string? replyToId, JsonNode? body)
     {
         if (body is not JsonObject activity) return BadSyntax();
         if (Text(activity["type"]) is null) return BadArgument("activity.type is required.");
+        if (conversationId.StartsWith("a:", StringComparison.Ordinal))
+            return workspace.PostPersonal(conversationId, activity) is { } personalId
+                ? BotAnswer.Json(StatusCodes.Status201Created, new JsonObject { ["id"] = personalId })
+                : BotAnswer.ConnectorError(StatusCodes.Status404NotFound, "ConversationNotFound", "Conversation not found.");
 
         var (channelId, rootId) = FakeTeamsWorkspace.SplitConversationId(conversationId);
         string? id;

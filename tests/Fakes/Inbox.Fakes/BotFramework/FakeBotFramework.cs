@@ -126,6 +126,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
     /// <summary>The thread with conversation id <c>{channel};messageid={root}</c>, or null.</summary>
     public FakeTeamsThread? Thread(string conversationId) => _workspace.Thread(conversationId);
 
+    /// <summary>What the bot wrote to <paramref name="userId"/> in their personal chat (one person only sees these), oldest first.</summary>
+    public IReadOnlyList<JsonObject> PersonalMessages(string userId) => _workspace.PersonalMessages(userId);
+
     /// <summary>Every request received, oldest first.</summary>
     public IReadOnlyList<RecordedBotCall> Calls
     {

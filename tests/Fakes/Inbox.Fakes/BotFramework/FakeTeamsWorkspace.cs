@@ -11,7 +11,40 @@ internal sealed class FakeTeamsWorkspace(TimeProvider time)
     private readonly List<ThreadState> _threads = [];
     private readonly Dictionary<string, ThreadState> _threadsById = new(StringComparer.Ordinal);
     private readonly List<FakeTeamsMember> _members = [];
+    private readonly Dictionary<string, List<string>> _personalChats = new(StringComparer.Ordinal);
     private long _lastMessageId;
+
+    /// <summary>The id of the bot's one personal chat with a member (Teams answers creating it again with the same id).</summary>
+    public static string PersonalChatId(string userId) => "a:personal-" + userId;
+
+    /// <summary>Opens the bot's personal chat with a known member; null for someone the tenant does not know.</summary>
+    public string? OpenPersonalChat(string userId)
+    {
+        if (Member(userId) is null) return null;
+        lock (_gate) _personalChats.TryAdd(PersonalChatId(userId), []);
+        return PersonalChatId(userId);
+    }
+
+    /// <summary>Adds the bot's message to an open personal chat; null when no such chat was opened.</summary>
+    public string? PostPersonal(string chatId, JsonObject activity)
+    {
+        var id = NextMessageId();
+        lock (_gate)
+        {
+            if (!_personalChats.TryGetValue(chatId, out var messages)) return null;
+            messages.Add(activity.ToJsonString());
+            return id;
+        }
+    }
+
+    /// <summary>What the bot wrote to a member in their personal chat, oldest first.</summary>
+    public IReadOnlyList<JsonObject> PersonalMessages(string userId)
+    {
+        lock (_gate)
+            return _personalChats.TryGetValue(PersonalChatId(userId), out var messages)
+                ? messages.Select(m => JsonNode.Parse(m)!.AsObject()).ToArray()
+                : [];
+    }
 
     /// <summary>Teams message ids are epoch milliseconds; kept strictly increasing so two posts in one millisecond differ.</summary>
     public string NextMessageId()

@@ -46,6 +46,36 @@ public sealed class TestPostgresDatabase : IAsyncDisposable
         return new TestPostgresDatabase(name, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
     }
 
+    /// <summary>
+    /// This database alone goes away: new sessions are refused (53300, as from a full server) and the open ones ended
+    /// (57P01, as in a server restart) — without stopping the server other tests share. Undone by <see cref="ReopenAsync"/>.
+    /// </summary>
+    public async Task GoAwayAsync()
+    {
+        await MaintenanceAsync($"ALTER DATABASE \"{Name}\" CONNECTION LIMIT 0");
+        const string sessions = "FROM pg_stat_activity WHERE datname = @name AND usename = current_user"; // not an autovacuum worker
+        await MaintenanceAsync($"SELECT pg_terminate_backend(pid) {sessions}");
+        // pg_terminate_backend only signals: wait until the sessions are gone.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await MaintenanceAsync($"SELECT COUNT(*) {sessions}") is long and > 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The sessions of {Name} did not end.");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Accepts sessions again after <see cref="GoAwayAsync"/>.</summary>
+    public Task ReopenAsync() => MaintenanceAsync($"ALTER DATABASE \"{Name}\" CONNECTION LIMIT -1");
+
+    private async Task<object?> MaintenanceAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Maintenance(ServerConnectionString));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (sql.Contains("@name", StringComparison.Ordinal)) command.Parameters.AddWithValue("name", Name);
+        return await command.ExecuteScalarAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         // The pool's connections to this database are about to be cut; let go of them first.

@@ -62,9 +62,13 @@ public sealed class FakeSlack : IAsyncDisposable
     public void AddUser(string id, string realName, string? email, bool isBot = false, string? displayName = null) =>
         _workspace.AddMember(new FakeSlackMember(id, realName, email, isBot, displayName ?? realName.Split(' ')[0]));
 
-    /// <summary>Adds a conversation conversations.info can describe (posting works in any channel id regardless).</summary>
-    public void AddChannel(string id, string name, bool isPrivate = false) =>
-        _workspace.AddChannel(new FakeSlackChannel(id, name, isPrivate));
+    /// <summary>The profile picture users.info gives for a member, at one of Slack's sizes (24, 32, 48, 72, 192, 512).</summary>
+    public static string ProfileImageUrl(string userId, int size) => $"https://avatars.slack-edge.com/fake/{userId}_{size}.png";
+
+    /// <summary>Adds a conversation conversations.info can describe (posting works in any channel id not added, as before).</summary>
+    /// <param name="botIsMember">False: the bot was not invited, so conversations.info says is_member false and posts there fail with not_in_channel.</param>
+    public void AddChannel(string id, string name, bool isPrivate = false, bool botIsMember = true) =>
+        _workspace.AddChannel(new FakeSlackChannel(id, name, isPrivate, botIsMember));
 
     /// <summary>Every request received, oldest first.</summary>
     public IReadOnlyList<RecordedSlackCall> Calls

@@ -89,6 +89,7 @@ internal sealed class FakeSlackMethods
         if (args.Text("channel") is not { } channel) return SlackAnswer.Error("channel_not_found");
         if (!TryReadContent(args, out var text, out var blocks, out var metadata, out var error)) return error!;
         if (text is null && blocks is null) return SlackAnswer.Error("no_text");
+        if (_workspace.Channel(channel) is { BotIsMember: false }) return SlackAnswer.Error("not_in_channel");
 
         var message = _workspace.Post(channel, args.Text("thread_ts"), text, blocks, metadata, args.Flag("unfurl_links"));
         return SlackAnswer.Ok(new JsonObject
@@ -165,6 +166,9 @@ internal sealed class FakeSlackMethods
             ["display_name"] = member.DisplayName,
             ["display_name_normalized"] = member.DisplayName,
             ["team"] = _options.TeamId,
+            // Slack always gives every size of the profile picture (a default one for members who set none).
+            ["image_72"] = FakeSlack.ProfileImageUrl(member.Id, 72),
+            ["image_192"] = FakeSlack.ProfileImageUrl(member.Id, 192),
         };
         if (member.Email is not null) profile["email"] = member.Email;
         return SlackAnswer.Ok(new JsonObject
@@ -186,7 +190,9 @@ internal sealed class FakeSlackMethods
 
     private SlackAnswer ConversationInfo(SlackArguments args)
     {
-        if (args.Text("channel") is not { } id || _workspace.Channel(id) is not { } channel) return SlackAnswer.Error("channel_not_found");
+        // A private channel the bot is not in is invisible to it, as in Slack.
+        if (args.Text("channel") is not { } id || _workspace.Channel(id) is not { } channel || channel is { IsPrivate: true, BotIsMember: false })
+            return SlackAnswer.Error("channel_not_found");
         return SlackAnswer.Ok(new JsonObject
         {
             ["channel"] = new JsonObject
@@ -197,7 +203,7 @@ internal sealed class FakeSlackMethods
                 ["is_group"] = channel.IsPrivate,
                 ["is_private"] = channel.IsPrivate,
                 ["is_archived"] = false,
-                ["is_member"] = true,
+                ["is_member"] = channel.BotIsMember,
             },
         });
     }

@@ -154,4 +154,5 @@ internal sealed class FakeSlackWorkspace(TimeProvider time)
 internal sealed record FakeSlackMember(string Id, string RealName, string? Email, bool IsBot, string DisplayName);
 
 /// <summary>A conversation the fake can describe through conversations.info.</summary>
-internal sealed record FakeSlackChannel(string Id, string Name, bool IsPrivate);
+/// <param name="BotIsMember">Whether the app's bot was invited; Slack refuses its posts elsewhere (not_in_channel).</param>
+internal sealed record FakeSlackChannel(string Id, string Name, bool IsPrivate, bool BotIsMember = true);
