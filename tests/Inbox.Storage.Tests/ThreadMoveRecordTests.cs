@@ -1,4 +1,5 @@
 using Inbox.Core.Outbox;
+using Inbox.Core.Routing;
 
 namespace Inbox.Storage.Tests;
 
@@ -30,5 +31,18 @@ public abstract class ThreadMoveRecordTests(string provider) : StoreTests(provid
         Assert.NotNull(thread.MovedAt);
         Assert.Equal(id, (await inbox.Queries.FindMovedThreadAsync(RecordingDestination.Name, "ext-root", CancellationToken.None))!.ConversationId);
         Assert.Null(await inbox.Queries.FindThreadByExternalIdAsync(RecordingDestination.Name, "ext-root", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_move_by_hand_is_remembered_on_the_conversation()
+    {
+        await using var inbox = await OpenAsync();
+        var fox = await inbox.OperatorAsync("Fox Mulder", "fox@example.test");
+        var id = (await inbox.ReceiveAsync("v", "Hello")).Conversation.Id;
+        var moves = new ThreadMoves(inbox.Store, inbox.Get<OutboxRouting>(), inbox.Time);
+
+        Assert.True((await moves.MoveAsync(id, "slack", "CVIP000001", "#vip", fox.Id, CancellationToken.None)).Succeeded);
+
+        Assert.Equal(inbox.Time.GetUtcNow(), (await inbox.Queries.FindConversationAsync(id, CancellationToken.None))!.MovedByHandAt);
     }
 }

@@ -12,6 +12,7 @@ public sealed class OperatorCommands(
 {
     private readonly RouteBook _routes = routes ?? new RouteBook(new RoutingOptions());
     private readonly ReplyOptions _replies = replies ?? new ReplyOptions { UndoWindow = TimeSpan.Zero };
+    private readonly TagRerouting _rerouting = new(routes ?? new RouteBook(new RoutingOptions()), routing);
 
     public Task<InboxResult<ConversationChange>> ReplyAsync(
         long conversationId, Guid actorId, string text, IReadOnlyList<Attachment>? attachments = null, string? externalId = null,
@@ -148,17 +149,17 @@ public sealed class OperatorCommands(
 
     /// <summary>Tags the conversation (chat tag).</summary>
     public Task<InboxResult<ConversationChange>> TagAsync(long conversationId, string tag, Guid actorId, CancellationToken cancellationToken = default) =>
-        Run(conversationId, actorId, cancellationToken, (uow, t, _) => Done(ChangeTag(uow, t, tag, onContact: false, add: true)));
+        Run(conversationId, actorId, cancellationToken, (uow, t, ct) => ChangeTag(uow, t, tag, onContact: false, add: true, ct));
 
     public Task<InboxResult<ConversationChange>> UntagAsync(long conversationId, string tag, Guid actorId, CancellationToken cancellationToken = default) =>
-        Run(conversationId, actorId, cancellationToken, (uow, t, _) => Done(ChangeTag(uow, t, tag, onContact: false, add: false)));
+        Run(conversationId, actorId, cancellationToken, (uow, t, ct) => ChangeTag(uow, t, tag, onContact: false, add: false, ct));
 
     /// <summary>Tags the conversation's visitor (visitor tag, shown on all their conversations).</summary>
     public Task<InboxResult<ConversationChange>> TagContactAsync(long conversationId, string tag, Guid actorId, CancellationToken cancellationToken = default) =>
-        Run(conversationId, actorId, cancellationToken, (uow, t, _) => Done(ChangeTag(uow, t, tag, onContact: true, add: true)));
+        Run(conversationId, actorId, cancellationToken, (uow, t, ct) => ChangeTag(uow, t, tag, onContact: true, add: true, ct));
 
     public Task<InboxResult<ConversationChange>> UntagContactAsync(long conversationId, string tag, Guid actorId, CancellationToken cancellationToken = default) =>
-        Run(conversationId, actorId, cancellationToken, (uow, t, _) => Done(ChangeTag(uow, t, tag, onContact: true, add: false)));
+        Run(conversationId, actorId, cancellationToken, (uow, t, ct) => ChangeTag(uow, t, tag, onContact: true, add: false, ct));
 
     private async ValueTask<InboxResult<ConversationChange>> ChangeAssignee(IInboxUnitOfWork uow, Target t, Guid assigneeId, bool isTransfer, CancellationToken ct)
     {
@@ -197,7 +198,7 @@ public sealed class OperatorCommands(
             blocked ? $"{t.Contact.DisplayName} is blocked; their conversations are in Spam." : $"{t.Contact.DisplayName} is unblocked.");
     }
 
-    private InboxResult<ConversationChange> ChangeTag(IInboxUnitOfWork uow, Target t, string rawTag, bool onContact, bool add)
+    private async ValueTask<InboxResult<ConversationChange>> ChangeTag(IInboxUnitOfWork uow, Target t, string rawTag, bool onContact, bool add, CancellationToken ct)
     {
         var tag = TagSet.Normalize(rawTag);
         if (tag is null)
@@ -213,7 +214,34 @@ public sealed class OperatorCommands(
         if (!changed)
             return InboxError.Conflict(add ? $"{owner} is already tagged '{tag}'." : $"{owner} is not tagged '{tag}'.");
         routing.Publish(uow, new FactsChanged(t.Conversation, t.Contact, t.Now));
-        return new ConversationChange(t.Conversation, t.Contact, add ? $"Tagged {owner} '{tag}'." : $"Removed tag '{tag}' from {owner}.");
+        var moves = await RerouteAfterTagChange(uow, t, tag, onContact, add, ct);
+        var summary = add ? $"Tagged {owner} '{tag}'" : $"Removed tag '{tag}' from {owner}";
+        var moved = moves.Count == 0 ? ""
+            : onContact ? " — moved " + string.Join(", ", moves.Select(m => $"{m.Conversation.Reference} to route {m.Route.Name}"))
+            : $" — moved to route {moves[0].Route.Name}";
+        return new ConversationChange(t.Conversation, t.Contact, summary + moved + ".");
+    }
+
+    /// <summary>A chat tag can change the route of its conversation, a visitor tag that of each of the visitor's open conversations.</summary>
+    private async ValueTask<IReadOnlyList<(Conversation Conversation, Route Route)>> RerouteAfterTagChange(
+        IInboxUnitOfWork uow, Target t, string tag, bool onContact, bool add, CancellationToken ct)
+    {
+        IEnumerable<Conversation> affected = [t.Conversation];
+        if (onContact)
+            affected = affected.Concat((await uow.ConversationsOfContactAsync(t.Contact.Id, ct)).Where(c => c.Id != t.Conversation.Id));
+        var moves = new List<(Conversation, Route)>();
+        foreach (var conversation in affected)
+        {
+            if (_rerouting.Reroute(uow, conversation, t.Contact, t.Actor, t.Now) is not { } route) continue;
+            var what = onContact ? "the visitor" : "the conversation";
+            var line = new Message(uow.NextMessageId(), conversation.Id, MessageDirection.System,
+                $"{t.Actor.DisplayName} {(add ? "tagged" : "untagged")} {what} '{tag}'; the conversation moves to route {route.Name}.", t.Now,
+                t.Actor.Id, t.Actor.DisplayName, isInternal: true);
+            uow.Add(line);
+            routing.Publish(uow, new MessageAdded(conversation, t.Contact, line, t.Now));
+            moves.Add((conversation, route));
+        }
+        return moves;
     }
 
     private ConversationChange ChangeStatus(IInboxUnitOfWork uow, Target t, ConversationStatus to, string line, bool isInternal = false)

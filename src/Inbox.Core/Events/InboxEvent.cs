@@ -47,3 +47,7 @@ public sealed record ThreadMoved(Conversation Conversation, Contact Contact, str
 /// <summary>An operator undid a reply inside its undo window: it never reaches the customer (surfaces that hold back what follows it move on).</summary>
 public sealed record ReplyWithdrawn(Conversation Conversation, Contact Contact, Message Message, DateTimeOffset OccurredAt)
     : InboxEvent(Conversation, Contact, OccurredAt);
+
+/// <summary>A tag changed and the routing rules now give the live conversation another route; each surface moves its thread if the route's channel there differs.</summary>
+public sealed record ConversationRerouted(Conversation Conversation, Contact Contact, Routing.Route Previous, Routing.Route Current, Operator Actor, DateTimeOffset OccurredAt)
+    : InboxEvent(Conversation, Contact, OccurredAt);

@@ -56,6 +56,8 @@ public sealed class Conversation
     public int RemindersSent { get; private set; }
     /// <summary>The routing rule that took it (see <see cref="Routing.RouteBook"/>); null: the default route.</summary>
     public string? RouteName { get; private set; }
+    /// <summary>When an operator first moved one of its threads by hand; such a conversation stays where they put it, tags never re-route it.</summary>
+    public DateTimeOffset? MovedByHandAt { get; private set; }
 
     public string Reference => $"#{Id}";
 
@@ -133,6 +135,8 @@ public sealed class Conversation
     internal void RecordReminder(int stage) => RemindersSent = Math.Max(RemindersSent, stage);
 
     internal void RouteTo(string routeName) => RouteName = routeName;
+
+    internal void RecordMoveByHand(DateTimeOffset now) => MovedByHandAt ??= now;
 
     internal void SetContactBlocked(bool blocked) => IsContactBlocked = blocked;
 

@@ -28,6 +28,7 @@ public sealed class ThreadMoves(IInboxStore store, OutboxRouting routing, TimePr
             var contact = await uow.FindContactAsync(conversation.ContactId, ct)
                 ?? throw new InvalidOperationException($"Conversation #{conversationId} has no contact.");
             var now = time.GetUtcNow();
+            conversation.RecordMoveByHand(now);
             routing.Publish(uow, new ThreadMoved(conversation, contact, destination, channel.Trim(), actor, now));
             var line = new Message(uow.NextMessageId(), conversation.Id, MessageDirection.System,
                 $"{actor.DisplayName} moved the conversation's {Surface(destination)} thread to {channelName}.", now,

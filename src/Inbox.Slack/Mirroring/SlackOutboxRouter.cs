@@ -4,7 +4,7 @@ using Inbox.Core.Outbox;
 namespace Inbox.Slack.Mirroring;
 
 /// <summary>Decides what each inbox event means for the conversation's Slack thread and puts it in the outbox.</summary>
-/// <remarks>A conversation whose route has no Slack channel gets no Slack thread at all.</remarks>
+/// <remarks>A conversation whose route has no Slack channel gets no Slack thread at all; one re-routed to another channel moves its thread.</remarks>
 public sealed class SlackOutboxRouter(Routing.SlackRoutes routes) : IOutboxRouter
 {
     public const string Destination = "slack";
@@ -22,6 +22,6 @@ public sealed class SlackOutboxRouter(Routing.SlackRoutes routes) : IOutboxRoute
             ThreadMirrorStep.Root => SlackPushKind.Root,
             ThreadMirrorStep.Message => SlackPushKind.Message,
             _ => SlackPushKind.RootUpdate,
-        }, id, messageId).ToJson(), (id, channel) => new SlackPush(SlackPushKind.Move, id, Channel: channel).ToJson());
+        }, id, messageId).ToJson(), (id, channel) => new SlackPush(SlackPushKind.Move, id, Channel: channel).ToJson(), routes.ChannelOf);
     }
 }

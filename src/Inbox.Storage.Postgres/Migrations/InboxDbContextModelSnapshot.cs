@@ -122,6 +122,9 @@ namespace Inbox.Storage.Postgres.Migrations
                     b.Property<long?>("LastOperatorMessageAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("MovedByHandAt")
+                        .HasColumnType("bigint");
+
                     b.PrimitiveCollection<Guid[]>("Participants")
                         .IsRequired()
                         .HasColumnType("uuid[]");

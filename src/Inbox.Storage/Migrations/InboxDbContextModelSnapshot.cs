@@ -111,6 +111,9 @@ namespace Inbox.Storage.Migrations
                     b.Property<long?>("LastOperatorMessageAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MovedByHandAt")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Participants")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -28,7 +28,7 @@ public sealed class TeamsOutboxRouter(TeamsTargets targets, Core.Routing.RouteBo
             ThreadMirrorStep.Root => TeamsPushKind.Root,
             ThreadMirrorStep.Message => TeamsPushKind.Message,
             _ => TeamsPushKind.RootUpdate,
-        }, id, messageId).ToJson(), (id, channel) => new TeamsPush(TeamsPushKind.Move, id, Channel: channel).ToJson());
+        }, id, messageId).ToJson(), (id, channel) => new TeamsPush(TeamsPushKind.Move, id, Channel: channel).ToJson(), _routes.ChannelOf);
     }
 
     public static string Partition(long conversationId) => OutboxMessage.ConversationPartition(Destination, conversationId);
