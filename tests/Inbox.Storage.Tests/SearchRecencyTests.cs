@@ -1,8 +1,8 @@
 namespace Inbox.Storage.Tests;
 
 /// <summary>
-/// Search over more conversations than its newest-first walk probes (2,000 per segment): a common word and a word found
-/// only in old conversations both come back newest first and complete.
+/// Search over more than 2,000 conversations (past any newest-first shortcut a faster search may take): a common word and
+/// a word found only in old conversations both come back newest first and complete.
 /// </summary>
 public abstract class SearchRecencyTests(string provider) : StoreTests(provider)
 {

@@ -51,47 +51,6 @@ internal static class ConversationSearch
         return db.Database.SqlQueryRaw<long>(sql.ToString(), arguments);
     }
 
-    /// <summary>
-    /// The conversations of <paramref name="conversations"/> that match every word, tested one conversation at a time:
-    /// each word's index hits are read once as bare row ids (no lookups) and each conversation is probed against them.
-    /// </summary>
-    public static IQueryable<Conversation> Probed(InboxDbContext db, IQueryable<Conversation> conversations, IReadOnlyList<IReadOnlyList<string>> words)
-    {
-        var postgres = db.Database.IsNpgsql();
-        foreach (var parts in words)
-        {
-            var expression = postgres
-                ? string.Join(" & ", parts.Select(p => $"'{p}':*"))
-                : string.Join(" AND ", parts.Select(p => $"\"{p}\"*"));
-            var messageHits = db.Database.SqlQueryRaw<long>(postgres ? PostgresMessageHits : SqliteMessageHits, expression);
-            if (postgres)
-            {
-                var contactHits = db.Database.SqlQueryRaw<Guid>(PostgresContactHits, expression);
-                conversations = conversations.Where(c => contactHits.Contains(c.ContactId)
-                    || db.Messages.Any(m => m.ConversationId == c.Id && messageHits.Contains(m.Id)));
-            }
-            else
-            {
-                var visitorHits = db.Database.SqlQueryRaw<long>(SqliteVisitorHits, expression);
-                conversations = conversations.Where(c => visitorHits.Contains(c.Id)
-                    || db.Messages.Any(m => m.ConversationId == c.Id && messageHits.Contains(m.Id)));
-            }
-        }
-        return conversations;
-    }
-
-    private const string SqliteVisitorHits = """SELECT rowid AS "Value" FROM "VisitorSearch" WHERE "VisitorSearch" MATCH {0}""";
-    private const string SqliteMessageHits = """SELECT rowid AS "Value" FROM "MessageSearch" WHERE "MessageSearch" MATCH {0}""";
-    private const string PostgresContactHits = """
-        SELECT p."Id" AS "Value" FROM "Contacts" p
-        WHERE to_tsvector('simple'::regconfig, COALESCE(p."Name", '') || ' ' || translate(COALESCE(p."Email", ''), '@._+-/:', '       '))
-              @@ to_tsquery('simple'::regconfig, {0})
-        """;
-    private const string PostgresMessageHits = """
-        SELECT m."Id" AS "Value" FROM "Messages" m
-        WHERE to_tsvector('simple'::regconfig, translate(m."Text", '@._+-/:', '       ')) @@ to_tsquery('simple'::regconfig, {0})
-        """;
-
     // The parts are letters and digits only, so quoting them inside the match expression is safe; the expression
     // itself is a parameter. UNION ALL: the ids feed an IN, which drops repeats itself, so no sort is spent on them here.
     private static string SqliteWord(int i) => $$"""

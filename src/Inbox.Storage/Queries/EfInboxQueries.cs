@@ -175,21 +175,23 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
         var parts = typed.Select(ConversationSearch.Parts).ToList();
         if (typed.Count == 0 || parts.Any(p => p.Count == 0)) return [];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var take = Math.Clamp(limit, 1, 50);
-        // A word with more than letters and digits is also checked as typed, after the full-text indexes.
-        var literals = typed.Where(ConversationSearch.Literal).ToList();
-        var newest = await RecentSearchMatches.FindAsync(db,
-            conversations => MatchingLiterals(db, ConversationSearch.Probed(db, conversations, parts), literals), take, cancellationToken);
-        IQueryable<Conversation> matches;
-        if (newest is not null)
-            matches = db.Conversations.AsNoTracking().Where(c => newest.Contains(c.Id));
-        else
+        // The full-text indexes find the candidates; a word with more than letters and digits is also checked as typed.
+        var candidates = ConversationSearch.Matches(db, parts);
+        var matches = db.Conversations.AsNoTracking().Where(c => candidates.Contains(c.Id));
+        // Search ignores case: SQLite's LIKE does that already (for ASCII), PostgreSQL's needs ILIKE.
+        var postgres = db.Database.IsNpgsql();
+        foreach (var word in typed.Where(ConversationSearch.Literal))
         {
-            // Few recent matches: the indexes' matches are few enough to look up one by one.
-            var candidates = ConversationSearch.Matches(db, parts);
-            matches = MatchingLiterals(db, db.Conversations.AsNoTracking().Where(c => candidates.Contains(c.Id)), literals);
+            var pattern = $"%{word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+            matches = postgres
+                ? matches.Where(c =>
+                    db.Contacts.Any(p => p.Id == c.ContactId && (EF.Functions.ILike(p.Name!, pattern, "\\") || EF.Functions.ILike(p.Email!, pattern, "\\")))
+                    || db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.ILike(m.Text, pattern, "\\")))
+                : matches.Where(c =>
+                    db.Contacts.Any(p => p.Id == c.ContactId && (EF.Functions.Like(p.Name!, pattern, "\\") || EF.Functions.Like(p.Email!, pattern, "\\")))
+                    || db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.Like(m.Text, pattern, "\\")));
         }
-        var rows = await Summaries(db, matches.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id).Take(take))
+        var rows = await Summaries(db, matches.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id).Take(Math.Clamp(limit, 1, 50)))
             .ToListAsync(cancellationToken);
         return rows.Select(ToSummary).ToList();
     }
@@ -245,24 +247,6 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
         db.Messages.AsNoTracking()
             .Where(m => db.Conversations.Where(c => c.ContactId == contactId && c.Channel == ChannelKind.Widget).Select(c => c.Id).Contains(m.ConversationId))
             .Where(m => !m.IsInternal);
-
-    // Search ignores case: SQLite's LIKE does that already (for ASCII), PostgreSQL's needs ILIKE.
-    private static IQueryable<Conversation> MatchingLiterals(InboxDbContext db, IQueryable<Conversation> matches, IReadOnlyList<string> literals)
-    {
-        var postgres = db.Database.IsNpgsql();
-        foreach (var word in literals)
-        {
-            var pattern = $"%{word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
-            matches = postgres
-                ? matches.Where(c =>
-                    db.Contacts.Any(p => p.Id == c.ContactId && (EF.Functions.ILike(p.Name!, pattern, "\\") || EF.Functions.ILike(p.Email!, pattern, "\\")))
-                    || db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.ILike(m.Text, pattern, "\\")))
-                : matches.Where(c =>
-                    db.Contacts.Any(p => p.Id == c.ContactId && (EF.Functions.Like(p.Name!, pattern, "\\") || EF.Functions.Like(p.Email!, pattern, "\\")))
-                    || db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.Like(m.Text, pattern, "\\")));
-        }
-        return matches;
-    }
 
     private static IQueryable<SummaryRow> Summaries(InboxDbContext db, IQueryable<Conversation> conversations) =>
         from c in conversations
