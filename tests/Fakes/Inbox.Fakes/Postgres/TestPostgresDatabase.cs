@@ -83,7 +83,20 @@ public sealed class TestPostgresDatabase : IAsyncDisposable
         await using var connection = new NpgsqlConnection(Maintenance(ServerConnectionString));
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            // An autovacuum worker busy in the database belongs to no role ours may signal (42501), and a session
+            // can still be on its way out (55006): both are gone a moment later.
+            catch (PostgresException e) when (e.SqlState is "42501" or "55006" && attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     // Unpooled: creating and dropping databases is rare, and a pooled connection would outlive its use.
