@@ -26,6 +26,21 @@ public sealed class MessageChangeTests
     }
 
     [Fact]
+    public async Task An_edit_cannot_turn_a_reply_into_a_note_or_a_note_into_a_reply()
+    {
+        var dana = await _inbox.OperatorAsync("Dana Scully", "dana@acme.test");
+        var received = await _inbox.ReceiveAsync("visitor-a", "Hello");
+        await _inbox.Operators.ReplyAsync(received.Conversation.Id, dana.Id, "Ships Monday", externalId: "slack:C1:3.3");
+        await _inbox.Operators.AddNoteAsync(received.Conversation.Id, dana.Id, "VIP, be quick", externalId: "slack:C1:4.4");
+
+        var toNote = ResultAssert.Refused(await _inbox.Operators.EditAsync("slack:C1:3.3", dana.Id, "internal remark", asNote: true), InboxErrorKind.Conflict);
+        Assert.Contains("cannot turn a reply to the customer into a note", toNote.Message);
+        ResultAssert.Refused(await _inbox.Operators.EditAsync("slack:C1:4.4", dana.Id, "Hello customer", asNote: false), InboxErrorKind.Conflict);
+        Assert.Empty(_inbox.Router.EventsOf<MessageChanged>());
+        ResultAssert.Succeeds(await _inbox.Operators.EditAsync("slack:C1:3.3", dana.Id, "Ships Tuesday", asNote: false));
+    }
+
+    [Fact]
     public async Task Nobody_changes_someone_elses_message_or_a_customers()
     {
         var dana = await _inbox.OperatorAsync("Dana Scully", "dana@acme.test");

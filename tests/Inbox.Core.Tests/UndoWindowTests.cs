@@ -42,6 +42,35 @@ public sealed class UndoWindowTests
     }
 
     [Fact]
+    public async Task A_reply_whose_visitor_was_blocked_inside_the_window_is_never_sent()
+    {
+        var (dana, conversationId, reply) = await HeldReplyAsync();
+        ResultAssert.Succeeds(await _inbox.Operators.BlockAsync(conversationId, dana.Id));
+        _inbox.Wait(Window);
+        await _inbox.DeliverDueReleasesAsync();
+
+        Assert.NotNull(reply.WithdrawnAt);
+        Assert.DoesNotContain(reply, Added);
+        Assert.DoesNotContain(_inbox.Store.CustomerHistory(conversationId), m => m.Id == reply.Id);
+    }
+
+    [Fact]
+    public async Task A_customer_who_wrote_again_inside_the_window_still_awaits_a_reply_after_the_release()
+    {
+        var (_, conversationId, reply) = await HeldReplyAsync();
+        _inbox.Wait(TimeSpan.FromSeconds(2));
+        await _inbox.ReceiveAsync("visitor-a", "Also, the light is red", conversationId);
+        _inbox.Wait(Window);
+        await _inbox.DeliverDueReleasesAsync();
+
+        var conversation = _inbox.Store.Conversation(conversationId);
+        Assert.Contains(reply, Added);
+        Assert.True(conversation.AwaitingReply);
+        Assert.Equal("Also, the light is red", conversation.Preview);
+        Assert.Equal(reply.CreatedAt, conversation.FirstResponseAt);
+    }
+
+    [Fact]
     public async Task Undo_inside_the_window_withdraws_the_reply_for_good_and_tells_the_operators()
     {
         var (dana, conversationId, reply) = await HeldReplyAsync();

@@ -70,8 +70,19 @@ public sealed class HeldReplies(IInboxStore store, OutboxRouting routing, TimePr
             var contact = conversation is null ? null : await uow.FindContactAsync(conversation.ContactId, ct);
             if (conversation is null || contact is null) return null;
 
+            if (conversation.Status == ConversationStatus.Spam || contact.IsBlocked)
+            {
+                // Marked spam or blocked inside the window: Inbox sends nothing to such a visitor.
+                message.Withdraw(now);
+                var line = new Message(uow.NextMessageId(), conversation.Id, MessageDirection.System,
+                    "A held reply was not sent: the conversation was marked spam or its visitor blocked meanwhile.", now, isInternal: true);
+                uow.Add(line);
+                routing.Publish(uow, new ReplyWithdrawn(conversation, contact, message, now));
+                routing.Publish(uow, new MessageAdded(conversation, contact, line, now));
+                return null;
+            }
             message.Release();
-            conversation.RecordOperatorReply(message.Text, now);
+            conversation.RecordReleasedReply(message.Text, message.CreatedAt, now);
             routing.Publish(uow, new MessageAdded(conversation, contact, message, now));
             return null;
         }, cancellationToken);

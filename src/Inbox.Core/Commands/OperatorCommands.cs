@@ -60,9 +60,14 @@ public sealed class OperatorCommands(
         });
 
     /// <summary>Changes the text of a reply or note the actor wrote (known by its external id, e.g. its Slack ts).</summary>
-    public Task<InboxResult<ConversationChange>> EditAsync(string externalId, Guid actorId, string text, CancellationToken cancellationToken = default) =>
+    /// <param name="asNote">How the thread reads the edited text (its note or send prefix); an edit may not turn a reply into a note or back.</param>
+    public Task<InboxResult<ConversationChange>> EditAsync(string externalId, Guid actorId, string text, CancellationToken cancellationToken = default, bool? asNote = null) =>
         ChangeOwnMessage(externalId, actorId, cancellationToken, (message, now) =>
             message.DeletedAt is not null ? InboxError.Conflict("The message was deleted; a deleted message cannot be edited.")
+                : asNote is { } note && note != (message.Direction == MessageDirection.Note)
+                    ? InboxError.Conflict(note
+                        ? "An edit cannot turn a reply to the customer into a note; the reply keeps its earlier text."
+                        : "An edit cannot turn a note into a reply to the customer; write the reply as a new message.")
                 : message.WithdrawnAt is not null ? InboxError.Conflict("The reply was undone; an undone reply cannot be edited.")
                 : MessageText.Check(text, null, options.MaxMessageLength)
                     ?? Apply(() => { if (message.IsHeld) message.ReplaceHeldText(text.Trim()); else message.Edit(text.Trim(), now); }));

@@ -79,6 +79,27 @@ public sealed class Conversation
         AwaitingReply = true;
     }
 
+    /// <summary>A reply held in its undo window leaves now but was written at <paramref name="writtenAt"/>: the first response
+    /// counts from then, and a customer who wrote again meanwhile is still waiting for an answer to that.</summary>
+    internal void RecordReleasedReply(string text, DateTimeOffset writtenAt, DateTimeOffset now)
+    {
+        var first = FirstResponseAt is null;
+        if (LastCustomerMessageAt is { } customer && customer > writtenAt)
+        {
+            LastOperatorMessageAt = now;
+            LastActivityAt = now;
+        }
+        else
+        {
+            RecordOperatorReply(text, now);
+        }
+        if (first)
+        {
+            FirstResponseAt = writtenAt;
+            FirstResponseSeconds = (long)(writtenAt - StartedAt).TotalSeconds;
+        }
+    }
+
     internal void RecordOperatorReply(string text, DateTimeOffset now)
     {
         LastOperatorMessageAt = now;

@@ -38,8 +38,9 @@ public sealed class RoutingOptions
         }
 
         var defaultWhere = $"{Section}:Default";
-        if (Default.Name is { } defaultName && names.TryGetValue(defaultName.Trim(), out var clash))
-            errors.Add($"{defaultWhere}: the name \"{defaultName.Trim()}\" is already used by {clash}.");
+        var defaultName = string.IsNullOrWhiteSpace(Default.Name) ? Route.DefaultName : Default.Name.Trim();
+        if (names.TryGetValue(defaultName, out var clash))
+            errors.Add($"{clash}: the name \"{defaultName}\" is the default route's ({defaultWhere}); give the rule another name.");
         if (!Default.Match.IsEmpty)
             errors.Add($"{defaultWhere} takes every conversation no rule took; it cannot have a Match (make it a rule under {Section}:Rules).");
         errors.AddRange(CommonErrors(Default, defaultWhere));

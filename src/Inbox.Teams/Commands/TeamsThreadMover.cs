@@ -19,7 +19,9 @@ public sealed class TeamsThreadMover(ThreadMoves moves, IInboxQueries queries, T
     {
         if (channelId is null) return (false, $"Write `@Inbox move #{id}` in the channel that should take the conversation.");
         if (targets.Current is not { } installed) return (false, "Inbox is not installed in a team yet, so there is no Teams thread to move.");
-        if (installed.TeamId is not null && teamId is not null && installed.TeamId != teamId)
+        // A group chat is no channel: Teams names a team only for messages written in one of its channels.
+        if (teamId is null) return (false, $"Write `@Inbox move #{id}` in a channel of the team Inbox posts to; a chat cannot take a conversation's thread.");
+        if (installed.TeamId is not null && installed.TeamId != teamId)
             return (false, "This channel is in another team than the one Inbox posts to; threads move only within that team.");
         if (await queries.FindConversationAsync(id, ct) is null) return (false, $"Conversation #{id} does not exist.");
         if (await queries.FindThreadAsync(id, TeamsOutboxRouter.Destination, ct) is not { } thread)

@@ -79,11 +79,12 @@ public sealed class TeamsActivities(
         // The edited text loses the prefix its thread mode read (note prefix, or the send prefix in notes-by-default).
         var thread = await queries.FindThreadByExternalIdAsync(Mirroring.TeamsOutboxRouter.Destination, threadId, ct);
         var conversation = thread is null ? null : await queries.FindConversationAsync(thread.ConversationId, ct);
+        bool? asNote = null;
         if (conversation is not null)
-            body = Core.Routing.ThreadReplies.Read(routes.RouteOf(conversation), options.Value.NotePrefixes, body).Text;
+            (asNote, body) = Core.Routing.ThreadReplies.Read(routes.RouteOf(conversation), options.Value.NotePrefixes, body) is var read ? (read.IsNote, read.Text) : default;
         else if (options.Value.NotePrefixes.FirstOrDefault(p => body.StartsWith(p, StringComparison.OrdinalIgnoreCase)) is { } note)
             body = body[note.Length..].Trim();
-        var result = deleted ? await commands.DeleteAsync(externalId, author.Id, ct) : await commands.EditAsync(externalId, author.Id, body, ct);
+        var result = deleted ? await commands.DeleteAsync(externalId, author.Id, ct) : await commands.EditAsync(externalId, author.Id, body, ct, asNote);
         if (!result.Succeeded) logger.LogDebug("Teams change of {Activity} not applied: {Reason}", activity.Id, result.Error.Message);
     }
 }

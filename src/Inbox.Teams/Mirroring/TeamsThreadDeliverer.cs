@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Text.Json.Nodes;
 using Inbox.Core.Model;
 using Inbox.Core.Outbox;
@@ -15,7 +16,8 @@ namespace Inbox.Teams.Mirroring;
 /// </remarks>
 public sealed class TeamsThreadDeliverer(
     ConnectorClient connector, IInboxQueries queries, ConversationCards cards, TeamsTargets targets, TeamsThreadPacer threadPacer, TeamsAppPacer appPacer,
-    Routing.TeamsRoutes routes, Microsoft.Extensions.Options.IOptions<TeamsOptions> options) : IOutboxDeliverer
+    Routing.TeamsRoutes routes, Microsoft.Extensions.Options.IOptions<TeamsOptions> options,
+    Microsoft.Extensions.Logging.ILogger<TeamsThreadDeliverer> logger) : IOutboxDeliverer
 {
     private const string App = "app";
 
@@ -75,14 +77,21 @@ public sealed class TeamsThreadDeliverer(
         if (TeamsThreadId.ChannelOf(thread.ExternalId) == target.ChannelId) return DeliveryResult.Done(thread.ExternalId);
         var started = await StartThreadAsync(conversation, target, serviceUrl, true, ct);
         if (started is not DeliveryResult.Delivered { ExternalId: { } newThread }) return started;
-        if (TeamsThreadId.RootActivityId(thread.ExternalId) is not { } oldRoot || await queries.FindContactAsync(conversation.ContactId, ct) is not { } contact)
-            return started;
-        var activity = CardActivity(MovedCardRenderer.Render(conversation, contact, TeamsThreadLinks.Of(newThread, target.TenantId)), $"Conversation #{conversation.Id} moved");
-        activity["id"] = oldRoot;
-        await PaceAsync(thread.ExternalId, ct);
-        // Teams cannot find an earlier root again, so a retry would start a second new thread: the move stands even if the
-        // old card could not be redrawn (a reply there is still told where the conversation went).
-        await connector.UpdateActivityAsync(serviceUrl, thread.ExternalId, oldRoot, activity, ct);
+        // Teams cannot find an earlier root again, so a retry would start a second new thread: once the new thread exists the
+        // move stands, whatever happens to the old card's redraw (a reply there is still told where the conversation went).
+        try
+        {
+            if (TeamsThreadId.RootActivityId(thread.ExternalId) is not { } oldRoot || await queries.FindContactAsync(conversation.ContactId, ct) is not { } contact)
+                return started;
+            var activity = CardActivity(MovedCardRenderer.Render(conversation, contact, TeamsThreadLinks.Of(newThread, target.TenantId)), $"Conversation #{conversation.Id} moved");
+            activity["id"] = oldRoot;
+            await PaceAsync(thread.ExternalId, ct);
+            await connector.UpdateActivityAsync(serviceUrl, thread.ExternalId, oldRoot, activity, ct);
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "The moved root of conversation #{Conversation} could not be redrawn; the move stands", conversation.Id);
+        }
         return started;
     }
 

@@ -75,8 +75,13 @@ public sealed class RoutingOptionsTests
     {
         Assert.Contains("Routing:Default takes every conversation no rule took; it cannot have a Match",
             Single(new RoutingOptions { Default = new RouteOptions { Match = new RouteMatchOptions { Channel = "widget" } } }));
-        Assert.Equal("Routing:Default: the name \"vip\" is already used by Routing:Rules:0 (\"vip\").",
+        Assert.Equal("Routing:Rules:0 (\"vip\"): the name \"vip\" is the default route's (Routing:Default); give the rule another name.",
             Single(new RoutingOptions { Rules = [Valid()], Default = new RouteOptions { Name = "vip" } }));
+        // Unnamed, the default is called "default": a rule may not take that name and with it the default's conversations.
+        var named = Valid();
+        named.Name = "Default";
+        Assert.Equal("Routing:Rules:0 (\"Default\"): the name \"default\" is the default route's (Routing:Default); give the rule another name.",
+            Single(new RoutingOptions { Rules = [named] }));
         Assert.Contains("Routing:Default: ThreadMode \"loud\"", Single(new RoutingOptions { Default = new RouteOptions { ThreadMode = "loud" } }));
     }
 }
