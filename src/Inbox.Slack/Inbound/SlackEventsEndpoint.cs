@@ -132,20 +132,25 @@ public sealed class SlackEventsEndpoint(
         var ts = deleted ? Text(slackEvent["deleted_ts"]) : Text(changed?["ts"]);
         var userId = Text(changed?["user"]) ?? Text(previous?["user"]);
         if (ts is null || userId is null || changed?["bot_id"] is not null || previous?["bot_id"] is not null) return;
-        // Only messages in one of Inbox's threads are ours: found before anyone is looked up (or made an operator).
+        // Only messages in one of Inbox's threads are ours: found before anyone is looked up (or made an operator). A deletion
+        // may come without its thread; the delete itself then checks that Inbox knows the message.
         var threadTs = Text(changed?["thread_ts"]) ?? Text(previous?["thread_ts"]);
         var thread = threadTs is null ? null : await queries.FindThreadByExternalIdAsync(SlackOutboxRouter.Destination, SlackThreadId.Format(channel, threadTs), ct);
         var conversation = thread is null ? null : await queries.FindConversationAsync(thread.ConversationId, ct);
-        if (conversation is null) return;
+        if (conversation is null && !deleted) return;
         var author = await operators.ResolveAsync(userId, ct);
         if (author is null) return;
 
         var externalId = $"{SlackOutboxRouter.ExternalIdPrefix}{channel}:{ts}";
+        if (deleted)
+        {
+            var removal = await commands.DeleteAsync(externalId, author.Id, ct);
+            if (!removal.Succeeded) logger.LogDebug("Slack deletion of {Ts} not applied: {Reason}", ts, removal.Error.Message);
+            return;
+        }
         // The edited text loses the prefix its thread mode read (note prefix, or the send prefix in notes-by-default).
-        var read = Core.Routing.ThreadReplies.Read(routes.RouteOf(conversation), options.Value.NotePrefixes, SlackMarkup.ToPlainText(Text(changed?["text"])));
-        var result = deleted
-            ? await commands.DeleteAsync(externalId, author.Id, ct)
-            : await commands.EditAsync(externalId, author.Id, read.Text, ct, asNote: read.IsNote);
+        var read = Core.Routing.ThreadReplies.Read(routes.RouteOf(conversation!), options.Value.NotePrefixes, SlackMarkup.ToPlainText(Text(changed?["text"])));
+        var result = await commands.EditAsync(externalId, author.Id, read.Text, ct, asNote: read.IsNote);
         if (!result.Succeeded)
             logger.LogDebug("Slack change of {Ts} not applied: {Reason}", ts, result.Error.Message);
     }
