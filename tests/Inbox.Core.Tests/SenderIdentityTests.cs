@@ -20,6 +20,21 @@ public sealed class SenderIdentityTests
     }
 
     [Fact]
+    public async Task On_an_alias_route_the_close_and_reopen_lines_the_customer_sees_name_the_alias()
+    {
+        var inbox = new InMemoryInbox(routing: Routes("alias", "Acme Support"));
+        var dana = await inbox.OperatorAsync("Dana Scully", "dana@acme.test");
+        var received = await inbox.ReceiveAsync("visitor-a", "Hello");
+        ResultAssert.Succeeds(await inbox.Operators.CloseAsync(received.Conversation.Id, dana.Id));
+        ResultAssert.Succeeds(await inbox.Operators.ReopenAsync(received.Conversation.Id, dana.Id));
+
+        var seen = inbox.Store.CustomerHistory(received.Conversation.Id).Select(m => m.Text).ToList();
+        Assert.Contains("Acme Support closed the conversation.", seen);
+        Assert.Contains("Acme Support reopened the conversation.", seen);
+        Assert.DoesNotContain(seen, text => text.Contains("Dana"));
+    }
+
+    [Fact]
     public async Task On_an_operator_route_the_customer_sees_the_operators_name_and_picture()
     {
         var reply = await ReplyAsync(new InMemoryInbox(routing: Routes("operator")), "Dana Scully", "https://avatars.example.test/dana.png");

@@ -45,7 +45,8 @@ public sealed record WidgetMessage(
             MessageDirection.FromOperator => "operator",
             _ => "system",
         },
-        m.Direction == MessageDirection.FromOperator ? m.SenderName ?? m.AuthorName : m.AuthorName,
+        // Operators' replies show the name their route chose; system lines name nobody (their text says who, as the route shows it).
+        m.Direction switch { MessageDirection.FromOperator => m.SenderName ?? m.AuthorName, MessageDirection.FromCustomer => m.AuthorName, _ => null },
         m.Text,
         m.CreatedAt,
         m.Attachments.Select(a => new WidgetAttachment(a.Name, a.ContentType, a.SizeBytes, a.Url)).ToList(),

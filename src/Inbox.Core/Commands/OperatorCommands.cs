@@ -28,7 +28,7 @@ public sealed class OperatorCommands(
                 return InboxError.Conflict($"{t.Conversation.Reference} is marked as spam; reopen it before replying.");
 
             if (t.Conversation.Status == ConversationStatus.Closed)
-                ChangeStatus(uow, t, ConversationStatus.Open, $"{t.Actor.DisplayName} replied; the conversation is open again.");
+                ChangeStatus(uow, t, ConversationStatus.Open, $"{ShownName(t)} replied; the conversation is open again.");
             var reply = new Message(uow.NextMessageId(), t.Conversation.Id, MessageDirection.FromOperator, text.Trim(), t.Now,
                 t.Actor.Id, t.Actor.DisplayName, attachments, externalId);
             var route = _routes.Of(t.Conversation);
@@ -126,7 +126,7 @@ public sealed class OperatorCommands(
         {
             ConversationStatus.Closed => Done(InboxError.Conflict($"{t.Conversation.Reference} is already closed.")),
             ConversationStatus.Spam => Done(InboxError.Conflict($"{t.Conversation.Reference} is marked as spam; reopen it first if it is not.")),
-            _ => Done(ChangeStatus(uow, t, ConversationStatus.Closed, $"{t.Actor.DisplayName} closed the conversation.")),
+            _ => Done(ChangeStatus(uow, t, ConversationStatus.Closed, $"{ShownName(t)} closed the conversation.")),
         });
 
     /// <summary>Reopens a closed conversation, or takes one back out of Spam.</summary>
@@ -137,7 +137,7 @@ public sealed class OperatorCommands(
                 return Done(InboxError.Conflict($"{t.Conversation.Reference} is already open."));
             if (t.Contact.IsBlocked)
                 return Done(InboxError.Conflict($"{t.Conversation.Reference}: the visitor is blocked; unblock them to reopen."));
-            return Done(ChangeStatus(uow, t, ConversationStatus.Open, $"{t.Actor.DisplayName} reopened the conversation."));
+            return Done(ChangeStatus(uow, t, ConversationStatus.Open, $"{ShownName(t)} reopened the conversation."));
         });
 
     public Task<InboxResult<ConversationChange>> MarkSpamAsync(long conversationId, Guid actorId, CancellationToken cancellationToken = default) =>
@@ -248,6 +248,9 @@ public sealed class OperatorCommands(
         }
         return moves;
     }
+
+    // The name customers see for the actor on the conversation's route (the team alias on an alias route).
+    private string ShownName(Target t) => routes?.Of(t.Conversation).SenderNameFor(t.Actor.DisplayName) ?? t.Actor.DisplayName;
 
     private ConversationChange ChangeStatus(IInboxUnitOfWork uow, Target t, ConversationStatus to, string line, bool isInternal = false)
     {
