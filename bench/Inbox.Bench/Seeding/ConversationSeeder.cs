@@ -66,6 +66,16 @@ internal static class ConversationSeeder
         Fill(connection, model, typeof(Message), plan.Conversations, Messages(plan));
         Fill(connection, model, typeof(ConversationThread), plan.Conversations, SlackThreads(plan), row => plan.Status(row + 1) != ConversationStatus.Spam);
 
+        // Search finds the seeded messages at once: the index is fed here, as the store's writer feeds what it writes.
+        using (var search = connection.CreateCommand())
+        {
+            search.CommandText = """
+                INSERT INTO "MessageSearch" (rowid, "Text") SELECT "Id", "Text" FROM "Messages" WHERE "Id" > (SELECT "IndexedThrough" FROM "MessageSearchProgress");
+                UPDATE "MessageSearchProgress" SET "IndexedThrough" = (SELECT COALESCE(MAX("Id"), 0) FROM "Messages");
+                """;
+            search.ExecuteNonQuery();
+        }
+
         using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         checkpoint.ExecuteNonQuery();

@@ -34,6 +34,12 @@ internal static class ConversationSearch
     /// <summary>Whether a typed word holds more than letters and digits, and so needs the literal check as well.</summary>
     public static bool Literal(string word) => word.Any(c => !char.IsLetterOrDigit(c));
 
+    /// <summary>SQLite: whether messages are stored that the writer has not fed to the search index yet (see <c>MessageSearchFeed</c>).</summary>
+    public static async Task<bool> MessagesAwaitIndexingAsync(InboxDbContext db, CancellationToken cancellationToken) =>
+        !db.Database.IsNpgsql() && await db.Database.SqlQueryRaw<bool>("""
+            SELECT EXISTS (SELECT 1 FROM "Messages" WHERE "Id" > (SELECT "IndexedThrough" FROM "MessageSearchProgress")) AS "Value"
+            """).SingleAsync(cancellationToken);
+
     /// <summary>The ids of the conversations that match every word (each with at least one part); empty words match nothing.</summary>
     public static IQueryable<long> Matches(InboxDbContext db, IReadOnlyList<IReadOnlyList<string>> words)
     {

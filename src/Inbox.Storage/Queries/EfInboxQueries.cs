@@ -1,12 +1,13 @@
 using Inbox.Core;
 using Inbox.Core.Model;
 using Inbox.Core.Views;
+using Inbox.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Storage.Queries;
 
 /// <summary>The read side over EF Core; every query runs untracked on its own context.</summary>
-internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts, InboxOptions options, TimeProvider time) : IInboxQueries
+internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts, GroupCommitStore store, InboxOptions options, TimeProvider time) : IInboxQueries
 {
     public async Task<ViewPage> GetViewAsync(ViewQuery query, CancellationToken cancellationToken)
     {
@@ -175,6 +176,7 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
         var parts = typed.Select(ConversationSearch.Parts).ToList();
         if (typed.Count == 0 || parts.Any(p => p.Count == 0)) return [];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await ConversationSearch.MessagesAwaitIndexingAsync(db, cancellationToken)) await store.CatchUpSearchAsync(cancellationToken);
         // The full-text indexes find the candidates; a word with more than letters and digits is also checked as typed.
         var candidates = ConversationSearch.Matches(db, parts);
         var matches = db.Conversations.AsNoTracking().Where(c => candidates.Contains(c.Id));

@@ -4,6 +4,7 @@ using Inbox.Core.Storage;
 using Inbox.Storage.Outbox;
 using Inbox.Storage.Resilience;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -65,6 +66,18 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
             throw new ObjectDisposedException(nameof(GroupCommitStore), "The store is shutting down.");
         _ = _loop.Value;
         return (T)(await item.Completion.Task.WaitAsync(cancellationToken))!;
+    }
+
+    /// <summary>Brings SQLite's message search index up to every message committed so far; a search calls it first.</summary>
+    /// <remarks>It runs as a write of its own, so it waits for the batch in flight and is fed in order with every write.</remarks>
+    public async Task CatchUpSearchAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres) return;
+        var item = new WorkItem(static (_, _) => ValueTask.FromResult<object?>(null), cancellationToken) { CatchUpSearch = true };
+        if (!_queue.Writer.TryWrite(item))
+            throw new ObjectDisposedException(nameof(GroupCommitStore), "The store is shutting down.");
+        _ = _loop.Value;
+        await item.Completion.Task.WaitAsync(cancellationToken);
     }
 
     private async Task RunAsync()
@@ -175,6 +188,7 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
             await session.HotRows.InsertAsync(session.Shapes.Messages, uow.AddedMessages, CancellationToken.None);
             await session.HotRows.InsertAsync(session.Shapes.Deliveries, uow.AddedDeliveries, CancellationToken.None);
             await session.HotRows.InsertAsync(session.Shapes.Outbox, uow.AddedOutbox, CancellationToken.None);
+            if (session.Search is { } search) await FeedSearchAsync(search, db, transaction, uow.AddedMessages, items);
             try
             {
                 await transaction.CommitAsync(CancellationToken.None);
@@ -197,6 +211,27 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
         }
     }
 
+    // Search is a convenience beside the stored messages: a failure to feed it rolls back only the feeding, logged, and
+    // the batch commits. The feed's own position is moved only by a feeding that succeeded.
+    private async Task FeedSearchAsync(MessageSearchFeed search, InboxDbContext db, IDbContextTransaction transaction, IReadOnlyList<Message> added, IReadOnlyList<WorkItem> items)
+    {
+        foreach (var message in added) search.Wrote(message.Id);
+        var asked = items.Any(i => i.CatchUpSearch);
+        if (!search.Due(asked, idle: !_queue.Reader.TryPeek(out _))) return;
+        const string savepoint = "search_feed";
+        await transaction.CreateSavepointAsync(savepoint, CancellationToken.None);
+        try
+        {
+            await search.FeedAsync(db, all: asked, CancellationToken.None);
+            await transaction.ReleaseSavepointAsync(savepoint, CancellationToken.None);
+        }
+        catch (Exception error) when (!DatabaseOutage.IsConnectionLoss(error))
+        {
+            _logger.LogError(error, "Feeding the message search index failed; the messages stay stored and are fed with a later batch");
+            await transaction.RollbackToSavepointAsync(savepoint, CancellationToken.None);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
@@ -211,6 +246,9 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
 
     private sealed record WorkItem(Func<IInboxUnitOfWork, CancellationToken, ValueTask<object?>> Work, CancellationToken Cancellation)
     {
+        /// <summary>Asks the batch to bring the message search index up to date (<see cref="CatchUpSearchAsync"/>).</summary>
+        public bool CatchUpSearch { get; init; }
+
         public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -27,9 +27,10 @@ internal sealed class WriterSession : IAsyncDisposable
     private readonly int _keep;
     private int _tracked;
 
-    private WriterSession(InboxDbContext db, RowShapes shapes, int keep)
+    private WriterSession(InboxDbContext db, RowShapes shapes, int keep, MessageSearchFeed? search)
     {
         Db = db;
+        Search = search;
         Shapes = shapes;
         _keep = keep;
         HotRows = new HotRowWriter(db);
@@ -44,6 +45,9 @@ internal sealed class WriterSession : IAsyncDisposable
 
     public ConversationRows Conversations { get; }
 
+    /// <summary>SQLite's message search feed; null on PostgreSQL, whose search indexes are kept by the database itself.</summary>
+    public MessageSearchFeed? Search { get; }
+
     /// <summary>Contacts the session tracks, by each of their channel identities.</summary>
     public Dictionary<ContactIdentity, Contact> ContactsByIdentity { get; } = [];
 
@@ -56,9 +60,13 @@ internal sealed class WriterSession : IAsyncDisposable
         // One change scan per batch instead of one per lookup: the session may track thousands of entities.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await db.Database.OpenConnectionAsync(cancellationToken);
+        MessageSearchFeed? search = null;
         if (db.Database.IsSqlite())
+        {
             await db.Database.ExecuteSqlRawAsync($"PRAGMA wal_autocheckpoint={WalCheckpointPages};", cancellationToken);
-        return new WriterSession(db, shapes ?? new RowShapes(db.Model), keep);
+            search = await MessageSearchFeed.LoadAsync(db, cancellationToken);
+        }
+        return new WriterSession(db, shapes ?? new RowShapes(db.Model), keep, search);
     }
 
     /// <summary>Lets go of what the writer will not touch again and counts what stays cached.</summary>

@@ -1,0 +1,87 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Inbox.Storage.Writing;
+
+/// <summary>SQLite only: feeds new message texts to the full-text index in chunks, inside the single writer's batches.</summary>
+/// <remarks>
+/// FTS5 writes an index segment at each commit that changed it and merges segments later, so a trigger per message at
+/// one commit per batch cost more than storing the messages (migration MessageSearchFedInChunks). The writer feeds the
+/// index as soon as it has nothing else queued, so a quiet inbox is searchable at once; under load it feeds every
+/// <see cref="Chunk"/> messages. A search first asks the writer to catch up (<see cref="GroupCommitStore.CatchUpSearchAsync"/>),
+/// so it never misses a stored message. Ids only grow (one writer allocates them), so "every id above
+/// IndexedThrough" is exactly what is left to feed.
+/// </remarks>
+internal sealed class MessageSearchFeed
+{
+    /// <summary>Messages a busy writer leaves unindexed before it feeds them in one go.</summary>
+    public const int Chunk = 4_096;
+
+    /// <summary>The most one batch feeds when it was not asked to catch up (a backlog left by an import is fed over several).</summary>
+    private const int MostPerBatch = 100_000;
+
+    private long _indexedThrough;
+    private long _written;
+
+    private MessageSearchFeed(long indexedThrough, long written) => (_indexedThrough, _written) = (indexedThrough, written);
+
+    public static async Task<MessageSearchFeed> LoadAsync(InboxDbContext db, CancellationToken cancellationToken)
+    {
+        var (indexed, written) = await ProgressAsync(db, transaction: null, cancellationToken);
+        return new MessageSearchFeed(indexed, written);
+    }
+
+    /// <summary>Notes the ids of messages the batch inserted.</summary>
+    public void Wrote(long messageId)
+    {
+        if (messageId > _written) _written = messageId;
+    }
+
+    /// <summary>Whether to feed now: asked by a search, or with nothing else queued, or a chunk behind.</summary>
+    public bool Due(bool asked, bool idle) => asked || (_written > _indexedThrough && (idle || _written - _indexedThrough >= Chunk));
+
+    /// <summary>Feeds the messages above the indexed id (all of them when <paramref name="all"/>) in the batch's transaction.</summary>
+    public async Task FeedAsync(InboxDbContext db, bool all, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The search index is fed only inside the batch's transaction.");
+        if (all)
+        {
+            // Messages written around the writer (a restore, an import) are caught up as well.
+            var (_, stored) = await ProgressAsync(db, transaction, cancellationToken);
+            Wrote(stored);
+        }
+        var upTo = all ? _written : Math.Min(_written, _indexedThrough + MostPerBatch);
+        if (upTo <= _indexedThrough) return;
+
+        await using var feed = transaction.Connection!.CreateCommand();
+        feed.Transaction = transaction;
+        feed.CommandText = """
+            INSERT INTO "MessageSearch" (rowid, "Text") SELECT "Id", "Text" FROM "Messages" WHERE "Id" > $from AND "Id" <= $upTo;
+            UPDATE "MessageSearchProgress" SET "IndexedThrough" = $upTo;
+            """;
+        Add(feed, "$from", _indexedThrough);
+        Add(feed, "$upTo", upTo);
+        await feed.ExecuteNonQueryAsync(cancellationToken);
+        _indexedThrough = upTo;
+    }
+
+    private static async Task<(long Indexed, long Written)> ProgressAsync(InboxDbContext db, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var read = db.Database.GetDbConnection().CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = """SELECT (SELECT "IndexedThrough" FROM "MessageSearchProgress"), (SELECT COALESCE(MAX("Id"), 0) FROM "Messages")""";
+        await using var row = await read.ExecuteReaderAsync(cancellationToken);
+        await row.ReadAsync(cancellationToken);
+        return (row.GetInt64(0), row.GetInt64(1));
+    }
+
+    private static void Add(DbCommand command, string name, long value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

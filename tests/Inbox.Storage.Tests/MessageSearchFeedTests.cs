@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Storage.Tests;
+
+/// <summary>
+/// SQLite's message search index is fed by the writer in chunks (migration MessageSearchFedInChunks): what is stored is
+/// still found at once, edits and deletions of messages not fed yet leave nothing stale, and the index never costs a
+/// stored message.
+/// </summary>
+public sealed class MessageSearchFeedTests() : StoreTests(StorageOptions.Sqlite)
+{
+    [Fact]
+    public async Task A_writer_with_nothing_else_queued_feeds_the_index_with_its_own_batch()
+    {
+        await using var inbox = await OpenAsync();
+        var received = await inbox.ReceiveAsync("v1", "where is my parcel");
+
+        Assert.Equal(received.Message.Id, await IndexedThroughAsync(inbox));
+    }
+
+    [Fact]
+    public async Task A_search_first_feeds_the_index_with_stored_messages_it_does_not_hold_yet()
+    {
+        await using var inbox = await OpenAsync();
+        var conversation = (await inbox.ReceiveAsync("v1", "hello")).Conversation.Id;
+        // Written around the writer, as an import or a restore would: nothing has fed it to the index.
+        var imported = await InsertMessageAsync(inbox, conversation, "the parcel arrived damaged");
+        Assert.True(await IndexedThroughAsync(inbox) < imported);
+
+        var found = await inbox.Queries.SearchAsync("damaged", 10, CancellationToken.None);
+
+        Assert.Equal([conversation], found.Select(c => c.Id));
+        Assert.Equal(imported, await IndexedThroughAsync(inbox));
+    }
+
+    [Fact]
+    public async Task Editing_or_deleting_a_message_the_index_does_not_hold_yet_leaves_no_trace_of_its_old_text()
+    {
+        await using var inbox = await OpenAsync();
+        var conversation = (await inbox.ReceiveAsync("v1", "hello")).Conversation.Id;
+        var edited = await InsertMessageAsync(inbox, conversation, "the colour is wrong");
+        var deleted = await InsertMessageAsync(inbox, conversation, "zebra stripes");
+        await ExecuteAsync(inbox, $"UPDATE \"Messages\" SET \"Text\" = 'the shade is wrong' WHERE \"Id\" = {edited}");
+        await ExecuteAsync(inbox, $"DELETE FROM \"Messages\" WHERE \"Id\" = {deleted}");
+
+        Assert.Empty(await inbox.Queries.SearchAsync("colour", 10, CancellationToken.None));
+        Assert.Empty(await inbox.Queries.SearchAsync("zebra", 10, CancellationToken.None));
+        Assert.Equal([conversation], (await inbox.Queries.SearchAsync("shade", 10, CancellationToken.None)).Select(c => c.Id));
+
+        // Once fed, an edit moves the index along with it (the trigger of indexed messages).
+        await ExecuteAsync(inbox, $"UPDATE \"Messages\" SET \"Text\" = 'the tint is wrong' WHERE \"Id\" = {edited}");
+        Assert.Empty(await inbox.Queries.SearchAsync("shade", 10, CancellationToken.None));
+        Assert.Equal([conversation], (await inbox.Queries.SearchAsync("tint", 10, CancellationToken.None)).Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task A_search_index_that_cannot_be_fed_costs_the_batch_nothing()
+    {
+        await using var inbox = await OpenAsync();
+        await ExecuteAsync(inbox, "DROP TABLE \"MessageSearch\"");
+
+        var received = await inbox.ReceiveAsync("v1", "my order never came");
+
+        await using var db = await inbox.Get<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+        Assert.Equal("my order never came", (await db.Messages.SingleAsync(m => m.Id == received.Message.Id)).Text);
+        Assert.True(await IndexedThroughAsync(inbox) < received.Message.Id); // left for a later batch
+    }
+
+    private static async Task<long> InsertMessageAsync(TestInbox inbox, long conversationId, string text)
+    {
+        await using var db = await inbox.Get<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+        var id = await db.Database.SqlQueryRaw<long>("""SELECT MAX("Id") + 1000 AS "Value" FROM "Messages" """).SingleAsync();
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "Messages" ("Id", "ConversationId", "Direction", "Text", "CreatedAt", "Attachments", "IsInternal")
+            VALUES ({id}, {conversationId}, 0, {text}, 0, '[]', 0)
+            """);
+        return id;
+    }
+
+    private static async Task ExecuteAsync(TestInbox inbox, string sql)
+    {
+        await using var db = await inbox.Get<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    private static async Task<long> IndexedThroughAsync(TestInbox inbox)
+    {
+        await using var db = await inbox.Get<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+        return await db.Database.SqlQueryRaw<long>("""SELECT "IndexedThrough" AS "Value" FROM "MessageSearchProgress" """).SingleAsync();
+    }
+}
