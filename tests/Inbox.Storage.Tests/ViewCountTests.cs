@@ -1,6 +1,7 @@
 using Inbox.Core.Model;
 using Inbox.Core.Views;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Inbox.Storage.Tests;
 
@@ -9,7 +10,29 @@ public abstract class ViewCountTests(string provider) : StoreTests(provider)
 {
     public sealed class Sqlite() : ViewCountTests(StorageOptions.Sqlite);
 
-    public sealed class Postgres() : ViewCountTests(StorageOptions.Postgres);
+    public sealed class Postgres() : ViewCountTests(StorageOptions.Postgres)
+    {
+        [Fact]
+        public async Task Migrating_counts_the_conversations_again_so_counts_left_off_by_an_earlier_deploy_come_right()
+        {
+            await using var inbox = await OpenAsync();
+            var dana = await inbox.OperatorAsync("Dana", "dana@acme.test");
+            for (var i = 0; i < 5; i++) await inbox.ReceiveAsync($"visitor-{i}", "hello");
+            await using (var db = await inbox.Get<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync())
+            {
+                // Back to before the recount, with counts that drifted (another host wrote while ViewCountsAndSearch ran).
+                await db.Database.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261126181252_MovedByHand");
+                await db.Database.ExecuteSqlRawAsync("""
+                    INSERT INTO "ConversationCounts" VALUES (4242, 0, false, true, 3, 0, 0, 0, 0);
+                    UPDATE "ConversationCounts" SET "Conversations" = "Conversations" - 1 WHERE "Shard" <> 4242;
+                    """);
+            }
+
+            await inbox.Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+
+            await AssertCountsAsync(inbox, dana.Id, "after the recount");
+        }
+    }
 
     [Fact]
     public async Task Kept_counts_and_closed_figures_equal_counting_every_row_after_every_kind_of_change()

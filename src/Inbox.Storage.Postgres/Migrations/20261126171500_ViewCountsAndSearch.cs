@@ -23,6 +23,9 @@ namespace Inbox.Storage.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Other hosts keep writing during a rolling deploy: held until this migration commits, their changes to
+            // conversations are neither missed by the counting below nor left out by triggers not yet in force.
+            migrationBuilder.Sql("""LOCK TABLE "Conversations" IN SHARE ROW EXCLUSIVE MODE;""");
             migrationBuilder.Sql("""
                 CREATE TABLE "ConversationCounts" (
                     "Shard" integer NOT NULL,
