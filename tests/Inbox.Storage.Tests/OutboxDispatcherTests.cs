@@ -168,6 +168,32 @@ public abstract class OutboxDispatcherTests(string provider) : StoreTests(provid
     }
 
     [Fact]
+    public async Task Work_that_must_happen_is_retried_past_the_attempts_at_the_longest_backoff_until_it_succeeds()
+    {
+        var failures = 0;
+        var destination = new RecordingDestination
+        {
+            GivesUp = false,
+            Behaviour = (d, _) => ++failures <= 6
+                ? throw new InvalidOperationException("database is away")
+                : Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered(null)),
+        };
+        await using var inbox = await OpenAsync(configure: TestInbox.With(destination),
+            settings: new Dictionary<string, string?> { ["Outbox:MaxAttempts"] = "3", ["Outbox:MaxDelay"] = "00:05:00" });
+        await inbox.ReceiveAsync("alice", "hello");
+
+        for (var i = 0; i < 10; i++)
+        {
+            await inbox.DrainOutboxAsync();
+            Assert.Empty(await OutboxRowsAsync(inbox, OutboxState.Dead));
+            inbox.Time.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        Assert.Equal(7, destination.Calls.Count);
+        Assert.Single(await OutboxRowsAsync(inbox, OutboxState.Delivered));
+    }
+
+    [Fact]
     public void Backoff_grows_exponentially_with_jitter_and_respects_the_ceiling()
     {
         var options = new OutboxOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(60) };

@@ -19,6 +19,9 @@ public sealed class RecordingDestination : IOutboxRouter, IOutboxDeliverer
         (d, _) => Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered($"ext-{d.IdempotencyKey}"));
 
     public string Destination => Name;
+
+    /// <summary>Whether the outbox gives up on this destination after its attempts (see <see cref="IOutboxDeliverer.GivesUp"/>).</summary>
+    public bool GivesUp { get; init; } = true;
     public IReadOnlyList<OutboxDelivery> Calls => _calls.ToList();
     /// <summary>Payloads that took effect, sorted.</summary>
     public IReadOnlyCollection<string> Effects => _effects.Values.Order(StringComparer.Ordinal).ToList();

@@ -8,6 +8,9 @@ public sealed class HeldReplyReleaser(HeldReplies replies) : IOutboxDeliverer
 {
     public string Destination => HeldReplies.Destination;
 
+    /// <summary>A reply is never left held: a dead release row would keep it from the customer and stall their widget's live stream.</summary>
+    public bool GivesUp => false;
+
     public async Task<DeliveryResult> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
     {
         if (!long.TryParse(delivery.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var messageId))

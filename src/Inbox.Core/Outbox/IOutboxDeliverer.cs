@@ -6,6 +6,13 @@ public interface IOutboxDeliverer
     string Destination { get; }
 
     Task<DeliveryResult> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a delivery that keeps failing is given up on (parked as dead) after the outbox's attempts. False for work
+    /// Inbox does for itself that must happen however long the database or a bug holds it up (releasing a held reply);
+    /// such rows are retried at the longest backoff for as long as it takes.
+    /// </summary>
+    bool GivesUp => true;
 }
 
 /// <summary>One attempt at delivering an outbox message.</summary>

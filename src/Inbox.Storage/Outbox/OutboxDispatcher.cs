@@ -235,7 +235,8 @@ public sealed class OutboxDispatcher : BackgroundService
                     }
                     _logger.LogDebug("Delivered outbox {OutboxId} to {Destination}", row.Id, row.Destination);
                     break;
-                case DeliveryResult.Retry retry when retry.Throttled ? row.Attempts < _options.MaxThrottledAttempts : row.Attempts - row.Throttled < _options.MaxAttempts:
+                case DeliveryResult.Retry retry when !GivesUp(row.Destination)
+                    || (retry.Throttled ? row.Attempts < _options.MaxThrottledAttempts : row.Attempts - row.Throttled < _options.MaxAttempts):
                     if (retry.Throttled) row.Throttled++;
                     row.NextAttemptAt = now + _backoff.DelayAfter(row.Attempts, retry.After);
                     row.LastError = Truncate(retry.Reason);
@@ -256,6 +257,8 @@ public sealed class OutboxDispatcher : BackgroundService
         }
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private bool GivesUp(string destination) => !_deliverers.TryGetValue(destination, out var deliverer) || deliverer.GivesUp;
 
     private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
 }
