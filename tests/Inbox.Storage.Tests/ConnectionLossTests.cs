@@ -67,6 +67,34 @@ public sealed class ConnectionLossTests() : StoreTests(StorageOptions.Postgres)
         var pauses = Enumerable.Range(0, 6).Select(inbox.Dispatcher.RoundPause).Select(p => p.TotalSeconds);
         Assert.Equal([1, 1, 2, 4, 5, 5], pauses);
     }
+    [Fact]
+    public async Task A_delivery_made_while_the_database_was_away_does_not_overwrite_what_another_host_recorded_since()
+    {
+        var destination = new RecordingDestination();
+        await using var admin = await AdminAsync();
+        var name = new NpgsqlConnectionStringBuilder(Store.Settings["Storage:ConnectionString"]).Database!;
+        destination.Behaviour = async (d, ct) =>
+        {
+            await ExecuteAsync(admin, $"""ALTER DATABASE "{name}" CONNECTION LIMIT 0""");
+            await EndOtherSessionsAsync(admin);
+            return new DeliveryResult.Delivered($"ext-{d.IdempotencyKey}");
+        };
+        await using var inbox = await OpenAsync(TestInbox.With(destination));
+        await inbox.ReceiveAsync("alice", "hello");
+        await Assert.ThrowsAnyAsync<Exception>(() => inbox.Dispatcher.DispatchOnceAsync(CancellationToken.None));
+
+        // The outage outlasted the claim: another host took the row up again and recorded its own outcome.
+        await ExecuteAsync(admin, $"""
+            UPDATE "Outbox" SET "Attempts" = "Attempts" + 1, "State" = {(int)OutboxState.Dead}, "LastError" = 'recorded by another host'
+            """);
+        await ExecuteAsync(admin, $"""ALTER DATABASE "{name}" CONNECTION LIMIT -1""");
+        await inbox.Dispatcher.DispatchOnceAsync(CancellationToken.None);
+
+        await using var db = await inbox.Get<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+        var row = await db.Outbox.SingleAsync();
+        Assert.Equal((OutboxState.Dead, 2, "recorded by another host"), (row.State, row.Attempts, row.LastError));
+        Assert.Equal(0, await db.MessageDeliveries.CountAsync());
+    }
 
     [Fact]
     public void Lost_connections_and_a_server_going_down_or_starting_count_as_unavailable_while_a_broken_rule_does_not()

@@ -100,8 +100,23 @@ public sealed class OutboxDispatcher : BackgroundService
         if (_unrecorded is { } earlier)
         {
             // These were delivered (or tried) already; recording them now spares the destinations a second delivery.
-            await RecordAsync(earlier, cancellationToken);
+            // Only rows still as the claim left them are recorded: after a long outage another host may have claimed a
+            // row again and recorded its own outcome, which stands. Any other failure here is logged and the rest left to
+            // the claims' lapse (deliverers absorb a repeat), so it never holds up dispatching.
             _unrecorded = null;
+            try
+            {
+                await RecordAsync(earlier, onlyIfStillClaimed: true, cancellationToken);
+            }
+            catch (Exception error) when (Resilience.DatabaseOutage.IsUnavailable(error))
+            {
+                _unrecorded = earlier;
+                throw;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                _logger.LogError(error, "Could not record {Count} deliveries made while the database was away; they are tried again once their claims lapse", earlier.Count);
+            }
         }
         List<OutboxRecord> due;
         await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
@@ -124,7 +139,7 @@ public sealed class OutboxDispatcher : BackgroundService
 
         try
         {
-            await RecordAsync(outcomes, cancellationToken);
+            await RecordAsync(outcomes, onlyIfStillClaimed: false, cancellationToken);
         }
         catch (Exception error) when (Resilience.DatabaseOutage.IsUnavailable(error))
         {
@@ -207,12 +222,18 @@ public sealed class OutboxDispatcher : BackgroundService
         }
     }
 
-    private async Task RecordAsync(IReadOnlyList<(OutboxRecord Row, DeliveryResult Result)> outcomes, CancellationToken cancellationToken)
+    private async Task RecordAsync(IReadOnlyList<(OutboxRecord Row, DeliveryResult Result)> outcomes, bool onlyIfStillClaimed, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var stillClaimed = onlyIfStillClaimed ? await StillClaimedAsync(db, outcomes, cancellationToken) : null;
         foreach (var (claimed, result) in outcomes)
         {
+            if (stillClaimed is not null && !stillClaimed.Contains(claimed.Id))
+            {
+                _logger.LogInformation("Outbox {OutboxId} was taken up again while the database was away; its later outcome stands", claimed.Id);
+                continue;
+            }
             // A copy: if the database fails before SaveChanges returns, the same outcomes are recorded again unchanged.
             var row = claimed.Copy();
             db.Outbox.Attach(row);
@@ -256,6 +277,16 @@ public sealed class OutboxDispatcher : BackgroundService
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // The claim added one attempt to the row as it was read; a row another host claimed since has more, or is no longer pending.
+    private static async Task<HashSet<long>> StillClaimedAsync(InboxDbContext db, IReadOnlyList<(OutboxRecord Row, DeliveryResult Result)> outcomes, CancellationToken cancellationToken)
+    {
+        var ids = outcomes.Select(o => o.Row.Id).ToList();
+        var current = await db.Outbox.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new { o.Id, o.State, o.Attempts }).ToDictionaryAsync(o => o.Id, cancellationToken);
+        return outcomes.Where(o => current.TryGetValue(o.Row.Id, out var row) && row.State == OutboxState.Pending && row.Attempts == o.Row.Attempts + 1)
+            .Select(o => o.Row.Id).ToHashSet();
     }
 
     private bool GivesUp(string destination) => !_deliverers.TryGetValue(destination, out var deliverer) || deliverer.GivesUp;
