@@ -66,8 +66,18 @@ public sealed class SlackWebApi(HttpClient http, IOptions<SlackOptions> options,
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.RequestTimeout);
-        using var response = await http.PostAsJsonAsync(responseUrl, message, Json, timeout.Token);
-        return response.IsSuccessStatusCode;
+        // An answer that cannot be shown is not worth failing what was already done (an Undo committed, a command run).
+        try
+        {
+            using var response = await http.PostAsJsonAsync(responseUrl, message, Json, timeout.Token);
+            if (!response.IsSuccessStatusCode) logger.LogWarning("Slack did not take the answer to a response_url: HTTP {Status}", (int)response.StatusCode);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception error) when (error is HttpRequestException || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            logger.LogWarning("Slack could not be given the answer to a response_url: {Reason}", error.Message);
+            return false;
+        }
     }
 
     public async Task<SlackApiResponse> PostMessageAsync(SlackPost post, CancellationToken cancellationToken) =>

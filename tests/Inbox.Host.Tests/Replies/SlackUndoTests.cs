@@ -32,6 +32,23 @@ public sealed class SlackUndoTests
     }
 
     [Fact]
+    public async Task An_undo_whose_answer_cannot_reach_slack_is_still_acknowledged_and_still_undone()
+    {
+        var settings = Window("00:00:02");
+        settings["Slack:RequestTimeout"] = "00:00:00.300";
+        await using var host = await StartAsync(settings);
+        using var visitor = await WidgetVisitor.OpenSessionAsync(host.Host);
+        var (id, rootTs) = await StartThreadAsync(host, visitor, "Refund?");
+        await ReplyAsync(host, rootTs, "1800000001.000150", "No, sorry");
+        host.Slack.FailNext(Inbox.Fakes.Slack.FakeSlack.ResponseUrlMethod, 1, Inbox.Fakes.Slack.FakeFault.Timeout(TimeSpan.FromSeconds(5)));
+
+        await PressAsync(host, UndoButton(Assert.Single(host.Slack.CallsTo("chat.postEphemeral"))), "undo-lost"); // answered 200
+        await Task.Delay(TimeSpan.FromSeconds(3)); // past the window
+
+        Assert.DoesNotContain(await visitor.MessagesAsync(id), m => m.String("direction") == "operator");
+    }
+
+    [Fact]
     public async Task A_reply_sent_with_the_reply_form_gets_the_undo_button_in_its_thread_too()
     {
         await using var host = await StartAsync(Window("00:00:02"));

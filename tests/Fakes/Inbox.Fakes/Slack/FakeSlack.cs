@@ -93,6 +93,9 @@ public sealed class FakeSlack : IAsyncDisposable
     public IReadOnlyList<FakeSlackView> Views => _workspace.Views();
 
     private const string ResponseUrlPrefix = "/commands/";
+
+    /// <summary>The name <see cref="FailNext"/> takes for posts to <see cref="ResponseUrl"/>s.</summary>
+    public const string ResponseUrlMethod = "response_url";
     private readonly List<(string Id, string Body)> _responses = [];
 
     /// <summary>A response_url as Slack would give with a slash command; what is posted to it shows in <see cref="Responses"/>.</summary>
@@ -141,6 +144,17 @@ public sealed class FakeSlack : IAsyncDisposable
         if (path.StartsWith(ResponseUrlPrefix, StringComparison.Ordinal) && HttpMethods.IsPost(context.Request.Method))
         {
             // A slash command's response_url: Slack takes a JSON message and answers "ok" in plain text.
+            // Faults queued for "response_url" apply here too.
+            switch (TakeFault(ResponseUrlMethod))
+            {
+                case ServerErrorFault or AnswerLostFault or RateLimitedFault or SlackErrorFault:
+                    context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                    return;
+                case TimeoutFault slow:
+                    try { await Task.Delay(slow.Delay, Options.TimeProvider, cancellationToken); }
+                    catch (OperationCanceledException) { return; }
+                    break;
+            }
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(cancellationToken);
             lock (_gate) _responses.Add((path[ResponseUrlPrefix.Length..], body));
