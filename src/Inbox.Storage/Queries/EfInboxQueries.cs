@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Inbox.Storage.Queries;
 
 /// <summary>The read side over EF Core; every query runs untracked on its own context.</summary>
-internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts, GroupCommitStore store, InboxOptions options, TimeProvider time) : IInboxQueries
+internal sealed class EfInboxQueries(
+    IDbContextFactory<InboxDbContext> contexts, GroupCommitStore store, SearchWalkOptions searchWalk, InboxOptions options, TimeProvider time) : IInboxQueries
 {
     public async Task<ViewPage> GetViewAsync(ViewQuery query, CancellationToken cancellationToken)
     {
@@ -177,11 +178,19 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
         if (typed.Count == 0 || parts.Any(p => p.Count == 0)) return [];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await ConversationSearch.MessagesAwaitIndexingAsync(db, cancellationToken)) await store.CatchUpSearchAsync(cancellationToken);
+        limit = Math.Clamp(limit, 1, 50);
+        var postgres = db.Database.IsNpgsql();
+        // Words of letters and digits matching many conversations: walked newest first (SQLite), else the exact query below.
+        if (!postgres && !typed.Any(ConversationSearch.Literal)
+            && await NewestFirstSearch.FindAsync(db, parts, limit, searchWalk, cancellationToken) is { } newest)
+        {
+            var found = newest.Count == 0 ? [] : await Summaries(db, db.Conversations.AsNoTracking().Where(c => newest.Contains(c.Id))).ToListAsync(cancellationToken);
+            return found.OrderBy(r => newest.IndexOf(r.Conversation.Id)).Select(ToSummary).ToList();
+        }
         // The full-text indexes find the candidates; a word with more than letters and digits is also checked as typed.
         var candidates = ConversationSearch.Matches(db, parts);
         var matches = db.Conversations.AsNoTracking().Where(c => candidates.Contains(c.Id));
         // Search ignores case: SQLite's LIKE does that already (for ASCII), PostgreSQL's needs ILIKE.
-        var postgres = db.Database.IsNpgsql();
         foreach (var word in typed.Where(ConversationSearch.Literal))
         {
             var pattern = $"%{word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
@@ -193,7 +202,7 @@ internal sealed class EfInboxQueries(IDbContextFactory<InboxDbContext> contexts,
                     db.Contacts.Any(p => p.Id == c.ContactId && (EF.Functions.Like(p.Name!, pattern, "\\") || EF.Functions.Like(p.Email!, pattern, "\\")))
                     || db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.Like(m.Text, pattern, "\\")));
         }
-        var rows = await Summaries(db, matches.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id).Take(Math.Clamp(limit, 1, 50)))
+        var rows = await Summaries(db, matches.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id).Take(limit))
             .ToListAsync(cancellationToken);
         return rows.Select(ToSummary).ToList();
     }
