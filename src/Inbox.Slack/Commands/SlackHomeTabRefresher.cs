@@ -11,14 +11,14 @@ namespace Inbox.Slack.Commands;
 /// </remarks>
 public sealed class SlackHomeTabRefresher(SlackHomeTab homeTab, IHostApplicationLifetime lifetime, ILogger<SlackHomeTabRefresher> logger)
 {
-    /// <summary>Starts publishing <paramref name="userId"/>'s Home tab on the thread pool and returns at once.</summary>
-    public void Refresh(string userId) => _ = Task.Run(() => PublishAsync(userId), lifetime.ApplicationStopping);
+    /// <summary>Starts publishing <paramref name="userId"/>'s Home tab (narrowed to <paramref name="route"/> if given) on the thread pool and returns at once.</summary>
+    public void Refresh(string userId, string? route = null) => _ = Task.Run(() => PublishAsync(userId, route), lifetime.ApplicationStopping);
 
-    private async Task PublishAsync(string userId)
+    private async Task PublishAsync(string userId, string? route)
     {
         try
         {
-            await homeTab.PublishAsync(userId, lifetime.ApplicationStopping);
+            await homeTab.PublishAsync(userId, lifetime.ApplicationStopping, route);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -16,7 +16,7 @@ namespace Inbox.Slack.Commands;
 /// <summary>Answers interactivity: the thread root's buttons (block_actions) and the Transfer modal's submission (view_submission).</summary>
 public sealed class SlackInteractions(
     SlackOperators operators, OperatorCommands commands, IInboxQueries queries, SlashCommandHandler texts, SlackWebApi slack,
-    SlackHomeTab homeTab, SlackUndo undo)
+    SlackHomeTabRefresher homeTab, SlackUndo undo)
 {
     public const string TransferCallback = "inbox.transfer";
     public const string ReplyCallback = "inbox.reply";
@@ -52,7 +52,8 @@ public sealed class SlackInteractions(
         }
         if (Text(At(action, "action_id")) == SlackActions.HomeRoute)
         {
-            await homeTab.PublishAsync(userId, ct, Text(At(action, "selected_option", "value")));
+            // Answered at once and published after, as app_home_opened is: rendering five views must not eat Slack's 3 s.
+            homeTab.Refresh(userId, Text(At(action, "selected_option", "value")));
             return Results.Ok();
         }
         if (!long.TryParse(Text(At(action, "value")), out var id)) return Results.Ok();

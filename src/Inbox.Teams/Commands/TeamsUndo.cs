@@ -7,6 +7,7 @@ using Inbox.Core.Views;
 using Inbox.Teams.Activities;
 using Inbox.Teams.Cards;
 using Inbox.Teams.Inbound;
+using Microsoft.Extensions.Logging;
 
 namespace Inbox.Teams.Commands;
 
@@ -18,7 +19,7 @@ namespace Inbox.Teams.Commands;
 /// Only the reply's author can undo it; anyone else pressing the button is told so and the card stays. The card's <c>refresh</c>
 /// (for the author) redraws it as "Sent" or "Undone" when they see it again after the window, pressed or not.
 /// </remarks>
-public sealed class TeamsUndo(TeamsAnswers answers, HeldReplies replies, IInboxQueries queries, TimeProvider time)
+public sealed class TeamsUndo(TeamsAnswers answers, HeldReplies replies, IInboxQueries queries, TimeProvider time, ILogger<TeamsUndo> logger)
 {
     public const string Verb = "inbox.undo";
 
@@ -26,10 +27,21 @@ public sealed class TeamsUndo(TeamsAnswers answers, HeldReplies replies, IInboxQ
     public const string StatusVerb = "inbox.undo_status";
 
     /// <summary>Posts the Undo card for <paramref name="reply"/> (a held reply) where <paramref name="activity"/> was written.</summary>
-    public Task OfferAsync(Activity activity, Message reply, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The reply is stored and goes out whatever happens here: a card Teams did not take is logged, not an error for the
+    /// activity that wrote the reply (an error would invite writing it again, and the customer would get it twice).
+    /// </remarks>
+    public async Task OfferAsync(Activity activity, Message reply, CancellationToken cancellationToken)
     {
-        if (reply.HeldUntil is null) return Task.CompletedTask;
-        return answers.SendAsync(activity, HeldCard(reply, activity.From?.Id), cancellationToken);
+        if (reply.HeldUntil is null) return;
+        try
+        {
+            await answers.SendAsync(activity, HeldCard(reply, activity.From?.Id), cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(error, "Teams: the Undo card for reply {MessageId} could not be posted; the reply goes out when its window ends", reply.Id);
+        }
     }
 
     /// <summary>Answers the card's refresh with what became of the reply: still held (the Undo card again), sent, or undone.</summary>
