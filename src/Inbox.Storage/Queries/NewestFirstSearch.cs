@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
 using Inbox.Core.Model;
@@ -31,50 +32,87 @@ internal static class NewestFirstSearch
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        var visitorHits = new HashSet<long>[words.Count];
-        var messageHits = new HashSet<long>[words.Count];
-        for (var i = 0; i < words.Count; i++)
+        var visitorHits = new Hits[words.Count];
+        var messageHits = new Hits[words.Count];
+        try
         {
-            var expression = string.Join(" AND ", words[i].Select(p => $"\"{p}\"*")); // letters and digits only (ConversationSearch.Parts)
-            visitorHits[i] = await IdsAsync(connection, """SELECT rowid FROM "VisitorSearch" WHERE "VisitorSearch" MATCH $q""", expression, cancellationToken);
-            messageHits[i] = await IdsAsync(connection, """SELECT rowid FROM "MessageSearch" WHERE "MessageSearch" MATCH $q""", expression, cancellationToken);
-            if (visitorHits[i].Count + messageHits[i].Count < options.DenseHits) return null;
-        }
-
-        var newest = await NewestFirst.OpenAsync(connection, cancellationToken);
-        var found = new List<long>(limit);
-        var walked = 0;
-        while (found.Count < limit)
-        {
-            if (walked >= options.MostWalked) return null;
-            var chunk = await newest.NextAsync(Chunk, cancellationToken);
-            if (chunk.Count == 0) break; // every conversation looked at: the matches found are all there are
-            walked += chunk.Count;
-            var messagesOf = messageHits.Any(h => h.Count > 0) ? await MessagesOfAsync(connection, chunk, cancellationToken) : null;
-            foreach (var id in chunk)
+            for (var i = 0; i < words.Count; i++)
             {
-                var matchesAll = true;
-                for (var i = 0; i < words.Count && matchesAll; i++)
-                    matchesAll = visitorHits[i].Contains(id) || (messagesOf?.GetValueOrDefault(id)?.Exists(messageHits[i].Contains) ?? false);
-                if (matchesAll && found.Count < limit) found.Add(id);
+                var expression = string.Join(" AND ", words[i].Select(p => $"\"{p}\"*")); // letters and digits only (ConversationSearch.Parts)
+                visitorHits[i] = await Hits.ReadAsync(connection, "VisitorSearch", expression, cancellationToken);
+                messageHits[i] = await Hits.ReadAsync(connection, "MessageSearch", expression, cancellationToken);
+                if (visitorHits[i].Count + messageHits[i].Count < options.DenseHits) return null;
             }
+
+            var newest = await NewestFirst.OpenAsync(connection, cancellationToken);
+            var found = new List<long>(limit);
+            var walked = 0;
+            while (found.Count < limit)
+            {
+                if (walked >= options.MostWalked) return null;
+                var chunk = await newest.NextAsync(Chunk, cancellationToken);
+                if (chunk.Count == 0) break; // every conversation looked at: the matches found are all there are
+                walked += chunk.Count;
+                var messagesOf = messageHits.Any(h => h.Count > 0) ? await MessagesOfAsync(connection, chunk, cancellationToken) : null;
+                foreach (var id in chunk)
+                {
+                    var matchesAll = true;
+                    for (var i = 0; i < words.Count && matchesAll; i++)
+                        matchesAll = visitorHits[i].Contains(id) || (messagesOf?.GetValueOrDefault(id)?.Exists(messageHits[i].Contains) ?? false);
+                    if (matchesAll && found.Count < limit) found.Add(id);
+                }
+            }
+            return found;
         }
-        return found;
+        finally
+        {
+            foreach (var hits in visitorHits.Concat(messageHits)) hits?.Dispose();
+        }
     }
 
-    private static async Task<HashSet<long>> IdsAsync(DbConnection connection, string sql, string match, CancellationToken cancellationToken)
+    /// <summary>One word's hits in one full-text table: rowids in ascending order, in an array borrowed from the shared pool.</summary>
+    /// <remarks>A common word has tens of thousands of hits at every search; pooled arrays spare the collector those allocations.</remarks>
+    private sealed class Hits : IDisposable
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "$q";
-        parameter.Value = match;
-        command.Parameters.Add(parameter);
-        var ids = new HashSet<long>();
-        await using var rows = await command.ExecuteReaderAsync(cancellationToken);
-        // Tens of thousands of rows: read without a task per row (SQLite's reads complete at once anyway).
-        while (rows.Read()) ids.Add(rows.GetInt64(0));
-        return ids;
+        private long[] _ids = ArrayPool<long>.Shared.Rent(1_024);
+
+        public int Count { get; private set; }
+
+        public bool Contains(long id) => Array.BinarySearch(_ids, 0, Count, id) >= 0;
+
+        public static async Task<Hits> ReadAsync(DbConnection connection, string table, string match, CancellationToken cancellationToken)
+        {
+            var hits = new Hits();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""SELECT rowid FROM "{table}" WHERE "{table}" MATCH $q ORDER BY rowid""";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$q";
+            parameter.Value = match;
+            command.Parameters.Add(parameter);
+            await using var rows = await command.ExecuteReaderAsync(cancellationToken);
+            // Tens of thousands of rows: read without a task per row (SQLite's reads complete at once anyway).
+            while (rows.Read()) hits.Add(rows.GetInt64(0));
+            return hits;
+        }
+
+        private void Add(long id)
+        {
+            if (Count == _ids.Length)
+            {
+                var larger = ArrayPool<long>.Shared.Rent(_ids.Length * 2);
+                Array.Copy(_ids, larger, Count);
+                ArrayPool<long>.Shared.Return(_ids);
+                _ids = larger;
+            }
+            _ids[Count++] = id;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<long>.Shared.Return(_ids);
+            _ids = [];
+            Count = 0;
+        }
     }
 
     private static async Task<Dictionary<long, List<long>>> MessagesOfAsync(DbConnection connection, IReadOnlyList<long> conversations, CancellationToken cancellationToken)
