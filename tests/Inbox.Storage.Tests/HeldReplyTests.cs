@@ -65,6 +65,32 @@ public abstract class HeldReplyTests(string provider) : StoreTests(provider)
     }
 
     [Fact]
+    public async Task A_held_reply_into_a_closed_conversation_reopens_it_when_it_goes_out_and_an_undone_one_never()
+    {
+        var customer = new CustomerReplies();
+        await using var inbox = await OpenAsync(configure: Held(customer));
+        var dana = await inbox.OperatorAsync("Dana Scully", "dana@acme.test");
+        var sent = (await inbox.ReceiveAsync("visitor-a", "Hello")).Conversation.Id;
+        var undone = (await inbox.ReceiveAsync("visitor-b", "Hi")).Conversation.Id;
+        await inbox.Operators.CloseAsync(sent, dana.Id);
+        await inbox.Operators.CloseAsync(undone, dana.Id);
+
+        await inbox.Operators.ReplyAsync(sent, dana.Id, "One more thing");
+        var withdrawn = (await inbox.Operators.ReplyAsync(undone, dana.Id, "Oops, wrong chat")).Value!.Message!;
+        Assert.Equal(ConversationStatus.Closed, (await inbox.Queries.FindConversationAsync(sent, CancellationToken.None))!.Status);
+        await inbox.Get<HeldReplies>().UndoAsync(withdrawn.Id, dana.Id, CancellationToken.None);
+        inbox.Time.Advance(Window);
+        await inbox.DrainOutboxAsync();
+
+        Assert.Equal(ConversationStatus.Open, (await inbox.Queries.FindConversationAsync(sent, CancellationToken.None))!.Status);
+        Assert.Contains(await inbox.Queries.GetMessagesAsync(sent, includeInternal: true, CancellationToken.None),
+            m => m.Direction == MessageDirection.System && m.Text == "Dana Scully replied; the conversation is open again.");
+        Assert.Equal(ConversationStatus.Closed, (await inbox.Queries.FindConversationAsync(undone, CancellationToken.None))!.Status);
+        Assert.DoesNotContain(await inbox.Queries.GetMessagesAsync(undone, includeInternal: true, CancellationToken.None),
+            m => m.Text.Contains("open again", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_undone_reply_is_kept_as_withdrawn_and_never_delivered()
     {
         var customer = new CustomerReplies();

@@ -27,8 +27,9 @@ public sealed class OperatorCommands(
             if (t.Conversation.Status == ConversationStatus.Spam)
                 return InboxError.Conflict($"{t.Conversation.Reference} is marked as spam; reopen it before replying.");
 
-            if (t.Conversation.Status == ConversationStatus.Closed)
-                ChangeStatus(uow, t, ConversationStatus.Open, $"{ShownName(t)} replied; the conversation is open again.");
+            // A held reply reopens a closed conversation when it goes out (HeldReplies), so an undone one never did.
+            if (t.Conversation.Status == ConversationStatus.Closed && !_replies.HoldsReplies)
+                ChangeStatus(uow, t, ConversationStatus.Open, ReopenedByReply(ShownName(t)));
             var reply = new Message(uow.NextMessageId(), t.Conversation.Id, MessageDirection.FromOperator, text.Trim(), t.Now,
                 t.Actor.Id, t.Actor.DisplayName, attachments, externalId);
             var route = _routes.Of(t.Conversation);
@@ -250,6 +251,9 @@ public sealed class OperatorCommands(
     }
 
     // The name customers see for the actor on the conversation's route (the team alias on an alias route).
+    /// <summary>The line a reply into a closed conversation adds as it opens it again.</summary>
+    public static string ReopenedByReply(string shownName) => $"{shownName} replied; the conversation is open again.";
+
     private string ShownName(Target t) => routes?.Of(t.Conversation).SenderNameFor(t.Actor.DisplayName) ?? t.Actor.DisplayName;
 
     private ConversationChange ChangeStatus(IInboxUnitOfWork uow, Target t, ConversationStatus to, string line, bool isInternal = false)
