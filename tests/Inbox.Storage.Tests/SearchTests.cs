@@ -40,6 +40,18 @@ public abstract class SearchTests(string provider) : StoreTests(provider)
     }
 
     [Fact]
+    public async Task Words_inside_markup_and_names_written_like_addresses_are_found_as_words_on_both_engines()
+    {
+        await using var inbox = await OpenAsync();
+        var dotted = await VisitorAsync(inbox, "v1", "ana.silva", "a@example.test", "hello");
+        var marked = await VisitorAsync(inbox, "v2", "Kofi", "kofi@shop.test", "my <b>invoice</b> is wrong, see <attached:scan>");
+
+        Assert.Equal([dotted], await SearchAsync(inbox, "silva"));
+        Assert.Equal([marked], await SearchAsync(inbox, "invoice"));
+        Assert.Equal([marked], await SearchAsync(inbox, "attached scan"));
+    }
+
+    [Fact]
     public async Task Results_come_newest_activity_first_and_stop_at_the_limit()
     {
         await using var inbox = await OpenAsync();

@@ -99,7 +99,7 @@ namespace Inbox.Storage.Postgres.Migrations
             migrationBuilder.Sql("""DROP TABLE "ConversationCounts";""");
         }
 
-        // The indexed expressions; Inbox.Storage's ConversationSearch repeats them word for word.
+        // The indexed expressions as this migration made them; SearchWordsAsSqlite replaced both (ConversationSearch repeats those).
         private const string MessageDocument = """to_tsvector('simple'::regconfig, translate("Text", '@._+-/:', '       '))""";
 
         private const string VisitorDocument =

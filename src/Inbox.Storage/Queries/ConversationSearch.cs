@@ -65,14 +65,15 @@ internal static class ConversationSearch
         SELECT m."ConversationId" FROM "MessageSearch" s JOIN "Messages" m ON m."Id" = s.rowid WHERE "MessageSearch" MATCH {{{i}}}
         """;
 
-    // The expressions must be the indexed ones of the migration, word for word, or PostgreSQL cannot use the indexes.
+    // The expressions must be the indexed ones of the newest migration that made them (SearchWordsAsSqlite), word for word,
+    // or PostgreSQL cannot use the indexes.
     private static string PostgresWord(int i) => $$"""
         SELECT c."Id" AS "Value" FROM "Conversations" c WHERE c."ContactId" IN (
             SELECT p."Id" FROM "Contacts" p
-            WHERE to_tsvector('simple'::regconfig, COALESCE(p."Name", '') || ' ' || translate(COALESCE(p."Email", ''), '@._+-/:', '       '))
+            WHERE to_tsvector('simple'::regconfig, translate(COALESCE(p."Name", '') || ' ' || COALESCE(p."Email", ''), '@._+-/:<>&', '          '))
                   @@ to_tsquery('simple'::regconfig, {{{i}}}))
         UNION
         SELECT m."ConversationId" FROM "Messages" m
-        WHERE to_tsvector('simple'::regconfig, translate(m."Text", '@._+-/:', '       ')) @@ to_tsquery('simple'::regconfig, {{{i}}})
+        WHERE to_tsvector('simple'::regconfig, translate(m."Text", '@._+-/:<>&', '          ')) @@ to_tsquery('simple'::regconfig, {{{i}}})
         """;
 }
