@@ -54,6 +54,24 @@ public sealed class MessageSearchFeedTests() : StoreTests(StorageOptions.Sqlite)
     }
 
     [Fact]
+    public async Task After_the_newest_messages_were_deleted_and_the_host_restarted_new_messages_are_still_found()
+    {
+        long deleted;
+        await using (var inbox = await OpenAsync())
+        {
+            await inbox.ReceiveAsync("v1", "hello");
+            deleted = (await inbox.ReceiveAsync("v1", "zebra crossing")).Message.Id;
+            await ExecuteAsync(inbox, $"DELETE FROM \"Messages\" WHERE \"Id\" = {deleted}");
+        }
+
+        await using var restarted = await OpenAsync();
+        var received = await restarted.ReceiveAsync("v1", "giraffe spotted");
+
+        Assert.True(received.Message.Id > deleted, "a new message took an id the index had already passed");
+        Assert.Equal([received.Conversation.Id], (await restarted.Queries.SearchAsync("giraffe", 10, CancellationToken.None)).Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task A_search_index_that_cannot_be_fed_costs_the_batch_nothing()
     {
         await using var inbox = await OpenAsync();

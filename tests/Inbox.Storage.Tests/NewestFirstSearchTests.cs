@@ -72,6 +72,35 @@ public sealed class NewestFirstSearchTests() : StoreTests(StorageOptions.Sqlite)
         Assert.Equal(old.AsEnumerable().Reverse().Take(10), found.Select(c => c.Id));
     }
 
+    [Fact]
+    public async Task The_walk_itself_pages_through_segments_and_chunks_and_matches_the_exact_answer()
+    {
+        await using (var inbox = await OpenAsync())
+        {
+            // More conversations than a segment page (256) and a chunk (64), more hits than a first hit array (1,024);
+            // "refund" only in the twelve oldest, so the walk must pass every newer conversation to find them.
+            for (var i = 0; i < 1_300; i++)
+            {
+                var text = i < 12 ? "parcel refund" : i % 7 == 0 ? "parcel late" : "parcel";
+                await inbox.ReceiveAsync($"v{i}", text);
+                inbox.Time.Advance(TimeSpan.FromSeconds(i % 5 == 0 ? 0 : 1));
+            }
+        }
+
+        string[] searches = ["parcel", "parcel late", "refund", "refund parcel"];
+        var exact = await SearchAllAsync(NeverWalk, searches);
+        await using var walking = await OpenAsync();
+        await using var db = await walking.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+        foreach (var words in searches)
+        {
+            var parts = words.Split(' ').Select(ConversationSearch.Parts).ToList();
+            var walked = await NewestFirstSearch.FindAsync(db, parts, 10, AlwaysWalk, CancellationToken.None);
+            Assert.NotNull(walked); // the walk answered, not the exact query
+            Assert.Equal(exact[words], walked);
+        }
+        Assert.Equal(10, exact["refund"].Length);
+    }
+
     private async Task<Dictionary<string, long[]>> SearchAllAsync(SearchWalkOptions walk, string[] searches)
     {
         await using var inbox = await OpenAsync(services => services.AddSingleton(walk));

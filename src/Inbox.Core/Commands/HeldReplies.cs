@@ -81,18 +81,6 @@ public sealed class HeldReplies(IInboxStore store, OutboxRouting routing, TimePr
                 routing.Publish(uow, new MessageAdded(conversation, contact, line, now));
                 return null;
             }
-            if (conversation.Status == ConversationStatus.Closed)
-            {
-                // Written into a closed conversation: it opens again now that the reply goes out, not when it was written.
-                var previous = conversation.Status;
-                conversation.Reopen(now);
-                var author = message.AuthorOperatorId is { } authorId ? await uow.FindOperatorAsync(authorId, ct) : null;
-                var reopened = new Message(uow.NextMessageId(), conversation.Id, MessageDirection.System,
-                    OperatorCommands.ReopenedByReply(message.SenderName ?? message.AuthorName ?? "An operator"), now, author?.Id, author?.DisplayName);
-                uow.Add(reopened);
-                routing.Publish(uow, new MessageAdded(conversation, contact, reopened, now));
-                routing.Publish(uow, new StatusChanged(conversation, contact, previous, author, now));
-            }
             message.Release();
             conversation.RecordReleasedReply(message.Text, message.CreatedAt, now);
             routing.Publish(uow, new MessageAdded(conversation, contact, message, now));

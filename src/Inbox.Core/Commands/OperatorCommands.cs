@@ -27,9 +27,10 @@ public sealed class OperatorCommands(
             if (t.Conversation.Status == ConversationStatus.Spam)
                 return InboxError.Conflict($"{t.Conversation.Reference} is marked as spam; reopen it before replying.");
 
-            // A held reply reopens a closed conversation when it goes out (HeldReplies), so an undone one never did.
-            if (t.Conversation.Status == ConversationStatus.Closed && !_replies.HoldsReplies)
-                ChangeStatus(uow, t, ConversationStatus.Open, ReopenedByReply(ShownName(t)));
+            // Reopened at once, so what the customer writes meanwhile joins this conversation; while the reply is held the
+            // line says so to operators only: the customer learns of the reply when it reaches them, and never if it is undone.
+            if (t.Conversation.Status == ConversationStatus.Closed)
+                ChangeStatus(uow, t, ConversationStatus.Open, ReopenedByReply(ShownName(t)), isInternal: _replies.HoldsReplies);
             var reply = new Message(uow.NextMessageId(), t.Conversation.Id, MessageDirection.FromOperator, text.Trim(), t.Now,
                 t.Actor.Id, t.Actor.DisplayName, attachments, externalId);
             var route = _routes.Of(t.Conversation);

@@ -24,8 +24,9 @@ namespace Inbox.Storage.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Other hosts keep writing during a rolling deploy: held until this migration commits, their changes to
-            // conversations are neither missed by the counting below nor left out by triggers not yet in force.
-            migrationBuilder.Sql("""LOCK TABLE "Conversations" IN SHARE ROW EXCLUSIVE MODE;""");
+            // conversations are neither missed by the counting below nor left out by triggers not yet in force. Every table
+            // this migration indexes is locked in this first statement, so it never waits for one while holding another.
+            migrationBuilder.Sql("""LOCK TABLE "Conversations", "Messages", "Contacts" IN SHARE ROW EXCLUSIVE MODE;""");
             migrationBuilder.Sql("""
                 CREATE TABLE "ConversationCounts" (
                     "Shard" integer NOT NULL,

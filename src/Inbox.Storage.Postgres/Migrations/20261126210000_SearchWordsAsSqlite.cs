@@ -21,6 +21,8 @@ namespace Inbox.Storage.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Both tables at once, first: never holding one while waiting for the other behind a host's transaction.
+            migrationBuilder.Sql("""LOCK TABLE "Messages", "Contacts" IN ACCESS EXCLUSIVE MODE;""");
             migrationBuilder.Sql("""DROP INDEX "IX_Messages_Search";""");
             migrationBuilder.Sql("""DROP INDEX "IX_Contacts_Search";""");
             migrationBuilder.Sql($"""CREATE INDEX "IX_Messages_Search" ON "Messages" USING gin (to_tsvector('simple'::regconfig, translate("Text", {Signs})));""");

@@ -226,6 +226,9 @@ public sealed class OutboxDispatcher : BackgroundService
     {
         var now = _time.GetUtcNow();
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        // Checked and written in one transaction, the rows locked (PostgreSQL) or the database (SQLite) from the check on,
+        // so no other host can take a row up again in between.
+        await using var transaction = onlyIfStillClaimed ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var stillClaimed = onlyIfStillClaimed ? await StillClaimedAsync(db, outcomes, cancellationToken) : null;
         foreach (var (claimed, result) in outcomes)
         {
@@ -277,13 +280,17 @@ public sealed class OutboxDispatcher : BackgroundService
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
     }
 
     // The claim added one attempt to the row as it was read; a row another host claimed since has more, or is no longer pending.
     private static async Task<HashSet<long>> StillClaimedAsync(InboxDbContext db, IReadOnlyList<(OutboxRecord Row, DeliveryResult Result)> outcomes, CancellationToken cancellationToken)
     {
-        var ids = outcomes.Select(o => o.Row.Id).ToList();
-        var current = await db.Outbox.AsNoTracking().Where(o => ids.Contains(o.Id))
+        var ids = outcomes.Select(o => o.Row.Id).ToArray();
+        var rows = db.Database.IsNpgsql()
+            ? db.Outbox.FromSql($"""SELECT * FROM "Outbox" WHERE "Id" = ANY({ids}) FOR UPDATE""")
+            : db.Outbox.Where(o => ids.Contains(o.Id));
+        var current = await rows.AsNoTracking()
             .Select(o => new { o.Id, o.State, o.Attempts }).ToDictionaryAsync(o => o.Id, cancellationToken);
         return outcomes.Where(o => current.TryGetValue(o.Row.Id, out var row) && row.State == OutboxState.Pending && row.Attempts == o.Row.Attempts + 1)
             .Select(o => o.Row.Id).ToHashSet();

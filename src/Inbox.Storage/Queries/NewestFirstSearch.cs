@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
 using Inbox.Core.Model;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Storage.Queries;
@@ -31,7 +32,10 @@ internal static class NewestFirstSearch
         InboxDbContext db, IReadOnlyList<IReadOnlyList<string>> words, int limit, SearchWalkOptions options, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
+        // One read transaction: every read of the walk sees the same database, so a conversation that moves to another
+        // segment meanwhile (marked spam, its visitor blocked) is neither met twice nor missed. Deferred: a reader never
+        // takes the write lock.
+        await using var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
         var visitorHits = new Hits[words.Count];
         var messageHits = new Hits[words.Count];
         try
@@ -39,12 +43,12 @@ internal static class NewestFirstSearch
             for (var i = 0; i < words.Count; i++)
             {
                 var expression = string.Join(" AND ", words[i].Select(p => $"\"{p}\"*")); // letters and digits only (ConversationSearch.Parts)
-                visitorHits[i] = await Hits.ReadAsync(connection, "VisitorSearch", expression, cancellationToken);
-                messageHits[i] = await Hits.ReadAsync(connection, "MessageSearch", expression, cancellationToken);
+                visitorHits[i] = await Hits.ReadAsync(snapshot, "VisitorSearch", expression, cancellationToken);
+                messageHits[i] = await Hits.ReadAsync(snapshot, "MessageSearch", expression, cancellationToken);
                 if (visitorHits[i].Count + messageHits[i].Count < options.DenseHits) return null;
             }
 
-            var newest = await NewestFirst.OpenAsync(connection, cancellationToken);
+            var newest = await NewestFirst.OpenAsync(snapshot, cancellationToken);
             var found = new List<long>(limit);
             var walked = 0;
             while (found.Count < limit)
@@ -53,7 +57,7 @@ internal static class NewestFirstSearch
                 var chunk = await newest.NextAsync(Chunk, cancellationToken);
                 if (chunk.Count == 0) break; // every conversation looked at: the matches found are all there are
                 walked += chunk.Count;
-                var messagesOf = messageHits.Any(h => h.Count > 0) ? await MessagesOfAsync(connection, chunk, cancellationToken) : null;
+                var messagesOf = messageHits.Any(h => h.Count > 0) ? await MessagesOfAsync(snapshot, chunk, cancellationToken) : null;
                 foreach (var id in chunk)
                 {
                     var matchesAll = true;
@@ -70,6 +74,13 @@ internal static class NewestFirstSearch
         }
     }
 
+    private static DbCommand Command(DbTransaction snapshot)
+    {
+        var command = snapshot.Connection!.CreateCommand();
+        command.Transaction = snapshot;
+        return command;
+    }
+
     /// <summary>One word's hits in one full-text table: rowids in ascending order, in an array borrowed from the shared pool.</summary>
     /// <remarks>A common word has tens of thousands of hits at every search; pooled arrays spare the collector those allocations.</remarks>
     private sealed class Hits : IDisposable
@@ -80,10 +91,10 @@ internal static class NewestFirstSearch
 
         public bool Contains(long id) => Array.BinarySearch(_ids, 0, Count, id) >= 0;
 
-        public static async Task<Hits> ReadAsync(DbConnection connection, string table, string match, CancellationToken cancellationToken)
+        public static async Task<Hits> ReadAsync(DbTransaction snapshot, string table, string match, CancellationToken cancellationToken)
         {
             var hits = new Hits();
-            await using var command = connection.CreateCommand();
+            await using var command = Command(snapshot);
             command.CommandText = $"""SELECT rowid FROM "{table}" WHERE "{table}" MATCH $q ORDER BY rowid""";
             var parameter = command.CreateParameter();
             parameter.ParameterName = "$q";
@@ -115,9 +126,9 @@ internal static class NewestFirstSearch
         }
     }
 
-    private static async Task<Dictionary<long, List<long>>> MessagesOfAsync(DbConnection connection, IReadOnlyList<long> conversations, CancellationToken cancellationToken)
+    private static async Task<Dictionary<long, List<long>>> MessagesOfAsync(DbTransaction snapshot, IReadOnlyList<long> conversations, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = Command(snapshot);
         // Ids are numbers, written as such; the covering index (ConversationId, Id) answers without the table.
         command.CommandText = $"""SELECT "ConversationId", "Id" FROM "Messages" WHERE "ConversationId" IN ({string.Join(",", conversations.Select(id => id.ToString(CultureInfo.InvariantCulture)))})""";
         var messages = new Dictionary<long, List<long>>();
@@ -137,13 +148,13 @@ internal static class NewestFirstSearch
         private readonly PriorityQueue<Segment, (long At, long Id)> _heads =
             new(Comparer<(long At, long Id)>.Create((a, b) => b.CompareTo(a)));
 
-        public static async Task<NewestFirst> OpenAsync(DbConnection connection, CancellationToken cancellationToken)
+        public static async Task<NewestFirst> OpenAsync(DbTransaction snapshot, CancellationToken cancellationToken)
         {
             var merged = new NewestFirst();
             foreach (var status in Enum.GetValues<ConversationStatus>())
                 foreach (var blocked in new[] { false, true })
                 {
-                    var segment = new Segment(connection, status, blocked);
+                    var segment = new Segment(snapshot, status, blocked);
                     if (await segment.FillAsync(cancellationToken)) merged._heads.Enqueue(segment, segment.Head);
                 }
             return merged;
@@ -162,7 +173,7 @@ internal static class NewestFirstSearch
     }
 
     /// <summary>One (status, blocked) segment of the index, read a page at a time from where the last page ended.</summary>
-    private sealed class Segment(DbConnection connection, ConversationStatus status, bool blocked)
+    private sealed class Segment(DbTransaction snapshot, ConversationStatus status, bool blocked)
     {
         private readonly Queue<(long At, long Id)> _page = new();
         private (long At, long Id)? _last;
@@ -179,7 +190,7 @@ internal static class NewestFirstSearch
         public async Task<bool> FillAsync(CancellationToken cancellationToken)
         {
             if (_exhausted) return false;
-            await using var command = connection.CreateCommand();
+            await using var command = Command(snapshot);
             // The first conjunct is a range the index seeks to; the second breaks ties of equal activity by id (as the views page).
             var after = _last is null ? "" : """AND "LastActivityAt" <= $at AND ("LastActivityAt" < $at OR "Id" < $id)""";
             command.CommandText = $"""

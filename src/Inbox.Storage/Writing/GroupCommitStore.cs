@@ -30,6 +30,8 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
     private readonly bool _postgres;
     private const int MaxConflictAttempts = 5;
     private WriterSession? _session;
+    private static readonly TimeSpan SearchFeedPause = TimeSpan.FromMinutes(1);
+    private DateTimeOffset? _searchFeedFailedAt;
     private RowShapes? _shapes;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task> _loop;
@@ -218,16 +220,22 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
         foreach (var message in added) search.Wrote(message.Id);
         var asked = items.Any(i => i.CatchUpSearch);
         if (!search.Due(asked, idle: !_queue.Reader.TryPeek(out _))) return;
+        // After a failure the writer leaves the index alone for a while (a search still asks), instead of failing again
+        // at every batch.
+        if (!asked && _searchFeedFailedAt is { } failed && _time.GetUtcNow() - failed < SearchFeedPause) return;
         const string savepoint = "search_feed";
         await transaction.CreateSavepointAsync(savepoint, CancellationToken.None);
         try
         {
-            await search.FeedAsync(db, all: asked, CancellationToken.None);
+            var fedThrough = await search.FeedAsync(db, all: asked, CancellationToken.None);
             await transaction.ReleaseSavepointAsync(savepoint, CancellationToken.None);
+            search.Fed(fedThrough);
+            _searchFeedFailedAt = null;
         }
         catch (Exception error) when (!DatabaseOutage.IsConnectionLoss(error))
         {
             _logger.LogError(error, "Feeding the message search index failed; the messages stay stored and are fed with a later batch");
+            _searchFeedFailedAt = _time.GetUtcNow();
             await transaction.RollbackToSavepointAsync(savepoint, CancellationToken.None);
         }
     }

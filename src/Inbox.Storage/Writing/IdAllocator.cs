@@ -23,9 +23,14 @@ internal sealed class IdAllocator : IIdAllocator
     private long _conversation;
     private long _outbox;
 
+    /// <remarks>
+    /// Message ids also start above the search index's mark (<see cref="MessageSearchFeed"/>): the newest messages may have
+    /// been deleted since they were indexed, and an id at or below the mark would never be fed to the index.
+    /// </remarks>
     public static async Task<IdAllocator> LoadAsync(InboxDbContext db, CancellationToken cancellationToken) => new()
     {
-        _message = await db.Messages.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0,
+        _message = Math.Max(await db.Messages.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0,
+            await MessageSearchFeed.IndexedThroughAsync(db, cancellationToken)),
         _conversation = await db.Conversations.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0,
         _outbox = await db.Outbox.MaxAsync(o => (long?)o.Id, cancellationToken) ?? 0,
     };

@@ -42,7 +42,8 @@ internal sealed class MessageSearchFeed
     public bool Due(bool asked, bool idle) => asked || (_written > _indexedThrough && (idle || _written - _indexedThrough >= Chunk));
 
     /// <summary>Feeds the messages above the indexed id (all of them when <paramref name="all"/>) in the batch's transaction.</summary>
-    public async Task FeedAsync(InboxDbContext db, bool all, CancellationToken cancellationToken)
+    /// <returns>The id fed through; the feed counts it as indexed only when told (<see cref="Fed"/>), once its savepoint stands.</returns>
+    public async Task<long> FeedAsync(InboxDbContext db, bool all, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The search index is fed only inside the batch's transaction.");
@@ -53,7 +54,7 @@ internal sealed class MessageSearchFeed
             Wrote(stored);
         }
         var upTo = all ? _written : Math.Min(_written, _indexedThrough + MostPerBatch);
-        if (upTo <= _indexedThrough) return;
+        if (upTo <= _indexedThrough) return _indexedThrough;
 
         await using var feed = transaction.Connection!.CreateCommand();
         feed.Transaction = transaction;
@@ -64,7 +65,17 @@ internal sealed class MessageSearchFeed
         Add(feed, "$from", _indexedThrough);
         Add(feed, "$upTo", upTo);
         await feed.ExecuteNonQueryAsync(cancellationToken);
-        _indexedThrough = upTo;
+        return upTo;
+    }
+
+    /// <summary>Counts the messages through <paramref name="upTo"/> as indexed (their feeding is part of the batch now).</summary>
+    public void Fed(long upTo) => _indexedThrough = Math.Max(_indexedThrough, upTo);
+
+    /// <summary>How far the index holds message texts (0 before the migration that made the mark).</summary>
+    public static async Task<long> IndexedThroughAsync(InboxDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite()) return 0;
+        return await db.Database.SqlQueryRaw<long>("""SELECT "IndexedThrough" AS "Value" FROM "MessageSearchProgress" """).SingleAsync(cancellationToken);
     }
 
     private static async Task<(long Indexed, long Written)> ProgressAsync(InboxDbContext db, DbTransaction? transaction, CancellationToken cancellationToken)
