@@ -30,7 +30,7 @@ public sealed class OperatorCommands(
             // Reopened at once, so what the customer writes meanwhile joins this conversation; while the reply is held the
             // line says so to operators only: the customer learns of the reply when it reaches them, and never if it is undone.
             if (t.Conversation.Status == ConversationStatus.Closed)
-                ChangeStatus(uow, t, ConversationStatus.Open, ReopenedByReply(ShownName(t)), isInternal: _replies.HoldsReplies);
+                ChangeStatus(uow, t, ConversationStatus.Open, $"{ShownName(t)} replied; the conversation is open again.", isInternal: _replies.HoldsReplies);
             var reply = new Message(uow.NextMessageId(), t.Conversation.Id, MessageDirection.FromOperator, text.Trim(), t.Now,
                 t.Actor.Id, t.Actor.DisplayName, attachments, externalId);
             var route = _routes.Of(t.Conversation);
@@ -252,9 +252,6 @@ public sealed class OperatorCommands(
     }
 
     // The name customers see for the actor on the conversation's route (the team alias on an alias route).
-    /// <summary>The line a reply into a closed conversation adds as it opens it again.</summary>
-    public static string ReopenedByReply(string shownName) => $"{shownName} replied; the conversation is open again.";
-
     private string ShownName(Target t) => routes?.Of(t.Conversation).SenderNameFor(t.Actor.DisplayName) ?? t.Actor.DisplayName;
 
     private ConversationChange ChangeStatus(IInboxUnitOfWork uow, Target t, ConversationStatus to, string line, bool isInternal = false)

@@ -18,7 +18,7 @@ internal sealed class MessageSearchFeed
     /// <summary>Messages a busy writer leaves unindexed before it feeds them in one go.</summary>
     public const int Chunk = 4_096;
 
-    /// <summary>The most one batch feeds when it was not asked to catch up (a backlog left by an import is fed over several).</summary>
+    /// <summary>The most one batch feeds when it was not asked to catch up (a large backlog, e.g. after an upgrade, is fed over several).</summary>
     private const int MostPerBatch = 100_000;
 
     private long _indexedThrough;
@@ -49,7 +49,7 @@ internal sealed class MessageSearchFeed
             ?? throw new InvalidOperationException("The search index is fed only inside the batch's transaction.");
         if (all)
         {
-            // Messages written around the writer (a restore, an import) are caught up as well.
+            // Also messages this writer did not note itself (stored before it started: a bench's seeded rows, a backlog).
             var (_, stored) = await ProgressAsync(db, transaction, cancellationToken);
             Wrote(stored);
         }
