@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboxStore>(sp => sp.GetRequiredService<GroupCommitStore>());
         services.AddSingleton<IWriteStatistics>(sp => sp.GetRequiredService<GroupCommitStore>());
         services.AddSingleton(new SearchWalkOptions());
+        services.AddSingleton<CounterShardFolder>();
         services.AddSingleton<IInboxQueries, EfInboxQueries>();
         services.AddSingleton<Core.Files.IAttachmentStore, Files.EfAttachmentStore>();
         services.AddSingleton<Core.Storage.IBridgeSettings, Settings.EfBridgeSettings>();

@@ -32,6 +32,29 @@ public abstract class ViewCountTests(string provider) : StoreTests(provider)
 
             await AssertCountsAsync(inbox, dana.Id, "after the recount");
         }
+
+        [Fact]
+        public async Task Counter_rows_of_ended_sessions_are_folded_into_one_set_and_every_count_stays_the_same()
+        {
+            await using var inbox = await OpenAsync();
+            var dana = await inbox.OperatorAsync("Dana", "dana@acme.test");
+            for (var i = 0; i < 5; i++) await inbox.ReceiveAsync($"visitor-{i}", "hello");
+            await using var db = await inbox.Get<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+            // Rows a session that has ended left: a counted change split over a pid no process has.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "ConversationCounts" VALUES (2147480001, 1, false, true, 2, 0, 0, 0, 0), (2147480002, 1, false, true, -2, 0, 0, 0, 0);
+                """);
+            var before = await inbox.Queries.GetCountsAsync(dana.Id, CancellationToken.None);
+
+            var folded = await inbox.Get<Queries.CounterShardFolder>().FoldEndedAsync(CancellationToken.None);
+
+            Assert.True(folded >= 2, $"folded {folded}");
+            Assert.Equal(0, await db.Database.SqlQueryRaw<int>("""
+                SELECT COUNT(*)::int AS "Value" FROM "ConversationCounts" WHERE "Shard" <> 0 AND "Shard" NOT IN (SELECT pid FROM pg_stat_activity)
+                """).SingleAsync());
+            Assert.Equal(before, await inbox.Queries.GetCountsAsync(dana.Id, CancellationToken.None));
+            await AssertCountsAsync(inbox, dana.Id, "after folding");
+        }
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Inbox.Core.Distribution;
 using Inbox.Core.Upkeep;
 using Inbox.Storage.Outbox;
+using Inbox.Storage.Queries;
 using Quartz;
 
 namespace Inbox.Host.Jobs;
@@ -27,14 +28,16 @@ public sealed class AutoCloseJob(IdleConversationCloser closer, ILogger<AutoClos
     }
 }
 
-/// <summary>Removes long-delivered outbox rows and wakes the dispatcher.</summary>
+/// <summary>Removes long-delivered outbox rows and wakes the dispatcher; on PostgreSQL also folds the counter rows of ended sessions.</summary>
 [DisallowConcurrentExecution]
-public sealed class OutboxSweepJob(OutboxSweeper sweeper, UpkeepOptions options, ILogger<OutboxSweepJob> logger) : IJob
+public sealed class OutboxSweepJob(OutboxSweeper sweeper, CounterShardFolder counters, UpkeepOptions options, ILogger<OutboxSweepJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var removed = await sweeper.SweepAsync(options.KeepDeliveredOutboxFor, cancellationToken);
         if (removed > 0) logger.LogInformation("Removed {Count} delivered outbox rows", removed);
+        var folded = await counters.FoldEndedAsync(cancellationToken);
+        if (folded > 0) logger.LogInformation("Folded {Count} view counter rows of ended database sessions", folded);
     }
 }
 
