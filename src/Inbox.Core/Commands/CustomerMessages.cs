@@ -34,6 +34,8 @@ public sealed class CustomerMessages(IInboxStore store, OutboxRouting routing, I
         var contact = await uow.FindContactAsync(incoming.From, ct);
         if (incoming.ExternalId is not null && await uow.FindMessageByExternalIdAsync(incoming.ExternalId, ct) is { } repeat)
         {
+            // Another writer (a second host) may have stored this visitor and the message together after the first look.
+            contact ??= await uow.FindContactAsync(incoming.From, ct);
             var earlier = await uow.FindConversationAsync(repeat.ConversationId, ct);
             if (contact is not null && earlier is not null && earlier.ContactId == contact.Id)
                 return new ReceivedMessage(earlier, contact, repeat, IsDuplicate: true, StartedConversation: false);
