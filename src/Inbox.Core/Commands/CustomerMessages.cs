@@ -113,10 +113,6 @@ public sealed class CustomerMessages(IInboxStore store, OutboxRouting routing, I
         return spam.Check(text, recent);
     }
 
-    private void AddSystemLine(IInboxUnitOfWork uow, Conversation conversation, Contact contact, string text, DateTimeOffset now)
-    {
-        var line = new Message(uow.NextMessageId(), conversation.Id, MessageDirection.System, text, now, isInternal: true);
-        uow.Add(line);
-        routing.Publish(uow, new MessageAdded(conversation, contact, line, now));
-    }
+    private void AddSystemLine(IInboxUnitOfWork uow, Conversation conversation, Contact contact, string text, DateTimeOffset now) =>
+        SystemLines.Add(uow, routing, conversation, contact, text, now, isInternal: true);
 }

@@ -48,13 +48,9 @@ public sealed class HeldReplies(IInboxStore store, OutboxRouting routing, TimePr
             if (message.HeldUntil is not { } until || now >= until)
                 return InboxError.Conflict(TooLate);
 
-            message.Withdraw(now);
             var actor = await uow.FindOperatorAsync(actorId, ct);
-            var line = new Message(uow.NextMessageId(), conversation.Id, MessageDirection.System,
-                $"{actor?.DisplayName ?? "An operator"} undid a reply; the customer did not get it.", now, actorId, actor?.DisplayName, isInternal: true);
-            uow.Add(line);
-            routing.Publish(uow, new ReplyWithdrawn(conversation, contact, message, now));
-            routing.Publish(uow, new MessageAdded(conversation, contact, line, now));
+            Withdraw(uow, conversation, contact, message, now,
+                $"{actor?.DisplayName ?? "An operator"} undid a reply; the customer did not get it.", actorId, actor?.DisplayName);
             return new ConversationChange(conversation, contact, "Undone: the reply was not sent.", message);
         }, cancellationToken);
 
@@ -73,12 +69,8 @@ public sealed class HeldReplies(IInboxStore store, OutboxRouting routing, TimePr
             if (conversation.Status == ConversationStatus.Spam || contact.IsBlocked)
             {
                 // Marked spam or blocked inside the window: Inbox sends nothing to such a visitor.
-                message.Withdraw(now);
-                var line = new Message(uow.NextMessageId(), conversation.Id, MessageDirection.System,
-                    "A held reply was not sent: the conversation was marked spam or its visitor blocked meanwhile.", now, isInternal: true);
-                uow.Add(line);
-                routing.Publish(uow, new ReplyWithdrawn(conversation, contact, message, now));
-                routing.Publish(uow, new MessageAdded(conversation, contact, line, now));
+                Withdraw(uow, conversation, contact, message, now,
+                    "A held reply was not sent: the conversation was marked spam or its visitor blocked meanwhile.");
                 return null;
             }
             message.Release();
@@ -86,4 +78,13 @@ public sealed class HeldReplies(IInboxStore store, OutboxRouting routing, TimePr
             routing.Publish(uow, new MessageAdded(conversation, contact, message, now));
             return null;
         }, cancellationToken);
+
+    // The reply never leaves; the threads are told (the surfaces redraw it), and an internal line says why.
+    private void Withdraw(IInboxUnitOfWork uow, Conversation conversation, Contact contact, Message reply, DateTimeOffset now,
+        string why, Guid? authorId = null, string? authorName = null)
+    {
+        reply.Withdraw(now);
+        routing.Publish(uow, new ReplyWithdrawn(conversation, contact, reply, now));
+        SystemLines.Add(uow, routing, conversation, contact, why, now, isInternal: true, authorId, authorName);
+    }
 }

@@ -95,10 +95,7 @@ public sealed class OperatorCommands(
                 return Done(InboxError.Conflict($"{t.Actor.DisplayName} is not online."));
             t.Conversation.Assign(t.Actor.Id);
             t.Actor.RecordAutoAssignment(t.Now);
-            var line = new Message(uow.NextMessageId(), t.Conversation.Id, MessageDirection.System,
-                $"Inbox assigned the conversation to {t.Actor.DisplayName}.", t.Now, isInternal: true);
-            uow.Add(line);
-            routing.Publish(uow, new MessageAdded(t.Conversation, t.Contact, line, t.Now));
+            SystemLines.Add(uow, routing, t.Conversation, t.Contact, $"Inbox assigned the conversation to {t.Actor.DisplayName}.", t.Now, isInternal: true);
             routing.Publish(uow, new AssigneeChanged(t.Conversation, t.Contact, null, t.Actor, t.Actor, t.Now));
             return Done(new ConversationChange(t.Conversation, t.Contact, $"{t.Conversation.Reference} is now assigned to {t.Actor.DisplayName}."));
         });
@@ -241,11 +238,9 @@ public sealed class OperatorCommands(
         {
             if (_rerouting.Reroute(uow, conversation, t.Contact, t.Actor, t.Now) is not { } route) continue;
             var what = onContact ? "the visitor" : "the conversation";
-            var line = new Message(uow.NextMessageId(), conversation.Id, MessageDirection.System,
+            SystemLines.Add(uow, routing, conversation, t.Contact,
                 $"{t.Actor.DisplayName} {(add ? "tagged" : "untagged")} {what} '{tag}'; the conversation moves to route {route.Name}.", t.Now,
-                t.Actor.Id, t.Actor.DisplayName, isInternal: true);
-            uow.Add(line);
-            routing.Publish(uow, new MessageAdded(conversation, t.Contact, line, t.Now));
+                isInternal: true, t.Actor.Id, t.Actor.DisplayName);
             moves.Add((conversation, route));
         }
         return moves;
@@ -269,13 +264,8 @@ public sealed class OperatorCommands(
         return new ConversationChange(t.Conversation, t.Contact, $"{t.Conversation.Reference} {word}.");
     }
 
-    private void AddSystemLine(IInboxUnitOfWork uow, Target t, string text, bool isInternal)
-    {
-        var line = new Message(uow.NextMessageId(), t.Conversation.Id, MessageDirection.System, text, t.Now,
-            t.Actor.Id, t.Actor.DisplayName, isInternal: isInternal);
-        uow.Add(line);
-        routing.Publish(uow, new MessageAdded(t.Conversation, t.Contact, line, t.Now));
-    }
+    private void AddSystemLine(IInboxUnitOfWork uow, Target t, string text, bool isInternal) =>
+        SystemLines.Add(uow, routing, t.Conversation, t.Contact, text, t.Now, isInternal, t.Actor.Id, t.Actor.DisplayName);
 
     /// <summary>An earlier message with the same external id: the same request again, or a clash with another conversation.</summary>
     private static async ValueTask<InboxResult<ConversationChange>?> RepeatOf(IInboxUnitOfWork uow, Target t, string? externalId, CancellationToken ct)

@@ -30,11 +30,8 @@ public sealed class ThreadMoves(IInboxStore store, OutboxRouting routing, TimePr
             var now = time.GetUtcNow();
             conversation.RecordMoveByHand(now);
             routing.Publish(uow, new ThreadMoved(conversation, contact, destination, channel.Trim(), actor, now));
-            var line = new Message(uow.NextMessageId(), conversation.Id, MessageDirection.System,
-                $"{actor.DisplayName} moved the conversation's {Surface(destination)} thread to {channelName}.", now,
-                actor.Id, actor.DisplayName, isInternal: true);
-            uow.Add(line);
-            routing.Publish(uow, new MessageAdded(conversation, contact, line, now));
+            SystemLines.Add(uow, routing, conversation, contact,
+                $"{actor.DisplayName} moved the conversation's {Surface(destination)} thread to {channelName}.", now, isInternal: true, actor.Id, actor.DisplayName);
             return new ConversationChange(conversation, contact, $"{conversation.Reference} moves to {channelName}: a new thread starts there and the old one links to it.");
         }, cancellationToken);
 
