@@ -21,6 +21,9 @@ public sealed class HeldReplies(IInboxStore store, OutboxRouting routing, TimePr
     /// <summary>The refusal of an undo that came after the reply left; bridges show it as "sent".</summary>
     public const string TooLate = "Too late to undo: the reply was sent.";
 
+    /// <summary>Whole seconds until a held reply leaves, at least 1: what an Undo offer says ("sending in 5 s").</summary>
+    public static int SecondsLeft(DateTimeOffset heldUntil, DateTimeOffset now) => Math.Max(1, (int)Math.Ceiling((heldUntil - now).TotalSeconds));
+
     /// <summary>Holds <paramref name="reply"/> (already added) until <paramref name="until"/>.</summary>
     internal static void Hold(IInboxUnitOfWork uow, Message reply, DateTimeOffset until)
     {

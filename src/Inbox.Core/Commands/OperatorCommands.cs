@@ -21,7 +21,7 @@ public sealed class OperatorCommands(
         {
             if (MessageText.Check(text, attachments, options.MaxMessageLength) is { } invalid) return invalid;
             if (await RepeatOf(uow, t, externalId, ct) is { } repeat)
-                return repeat.Succeeded ? repeat.Value with { Summary = "Already sent." } : repeat;
+                return repeat.Succeeded ? repeat.Value with { Summary = "Already sent.", IsRepeat = true } : repeat;
             if (t.Contact.IsBlocked)
                 return InboxError.Conflict($"{t.Conversation.Reference}: the visitor is blocked; unblock them before replying.");
             if (t.Conversation.Status == ConversationStatus.Spam)
@@ -53,7 +53,7 @@ public sealed class OperatorCommands(
         {
             if (MessageText.Check(text, null, options.MaxMessageLength) is { } invalid) return invalid;
             if (await RepeatOf(uow, t, externalId, ct) is { } repeat)
-                return repeat.Succeeded ? repeat.Value with { Summary = "Already noted." } : repeat;
+                return repeat.Succeeded ? repeat.Value with { Summary = "Already noted.", IsRepeat = true } : repeat;
             var note = new Message(uow.NextMessageId(), t.Conversation.Id, MessageDirection.Note, text.Trim(), t.Now,
                 t.Actor.Id, t.Actor.DisplayName, externalId: externalId);
             uow.Add(note);

@@ -99,7 +99,7 @@ public sealed class SlackInteractions(
         if (string.IsNullOrWhiteSpace(text)) return Errors(ReplyBlock, "Write the answer for the customer.");
         var externalId = Text(At(view, "id")) is { } viewId ? $"inbox:slack-reply:{viewId}" : null;
         var result = await commands.ReplyAsync(id, me.Id, text, externalId: externalId, cancellationToken: ct);
-        if (result is { Succeeded: true, Value: { Message.IsHeld: true, Summary: not "Already sent." } held } && Text(At(payload, "user", "id")) is { } userId
+        if (result is { Succeeded: true, Value: { Message.IsHeld: true, IsRepeat: false } held } && Text(At(payload, "user", "id")) is { } userId
             && await queries.FindThreadAsync(id, Mirroring.SlackOutboxRouter.Destination, ct) is { } thread)
         {
             var (channel, threadTs) = Mirroring.SlackThreadId.Parse(thread.ExternalId);

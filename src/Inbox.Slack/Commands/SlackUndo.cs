@@ -21,7 +21,7 @@ public sealed class SlackUndo(SlackWebApi slack, HeldReplies replies, TimeProvid
     public async Task OfferAsync(string channel, string userId, string threadTs, Message reply, CancellationToken cancellationToken)
     {
         if (reply.HeldUntil is not { } until) return;
-        var seconds = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var seconds = HeldReplies.SecondsLeft(until, time.GetUtcNow()).ToString(CultureInfo.InvariantCulture);
         var text = $"⏳ Sending to the customer in {seconds} s.";
         var blocks = new Block[] { SectionBlock.Markdown(text, new ButtonElement("Undo", Action, reply.Id.ToString(CultureInfo.InvariantCulture), ButtonStyle.Danger)) };
         var answer = await slack.CallAsync("chat.postEphemeral",

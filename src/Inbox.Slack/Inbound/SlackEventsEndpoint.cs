@@ -102,13 +102,13 @@ public sealed class SlackEventsEndpoint(
             logger.LogWarning("Slack message {Ts} in #{Conversation} was refused: {Reason}", ts, thread.ConversationId, result.Error.Message);
             mark = $"⚠️ Not sent to the customer: {Rendering.SlackText.Escape(result.Error.Message)}";
         }
-        else if (reply.TellWhereToAnswer && result.Value.Summary != "Already noted.")
+        else if (reply.TellWhereToAnswer && !result.Value.IsRepeat)
             mark = "📝 Saved as an internal note: this channel only announces conversations. To answer the customer, press *Reply…* on the thread's first message.";
-        else if (reply.IsNote && result.Value.Summary != "Already noted.")
+        else if (reply.IsNote && !result.Value.IsRepeat)
             mark = "📝 Saved as an internal note — the customer does not see it.";
         if (mark is not null)
             await slack.CallAsync("chat.postEphemeral", new { channel, user = userId, thread_ts = threadTs, text = mark }, ct);
-        else if (!reply.IsNote && result.Value is { Message.IsHeld: true, Summary: not "Already sent." } held)
+        else if (!reply.IsNote && result.Value is { Message.IsHeld: true, IsRepeat: false } held)
             await undo.OfferAsync(channel, userId, threadTs, held.Message!, ct);
     }
 

@@ -61,7 +61,7 @@ public sealed class TeamsCardActions(
                 return Message($"Inbox does not know the action '{verb}'.");
         }
         // A reply sent with the Reply form waits out the undo window like any other: its author gets the Undo card too.
-        if (verb == TeamsVerbs.Reply && result is { Succeeded: true, Value: { Message.IsHeld: true, Summary: not "Already sent." } held })
+        if (verb == TeamsVerbs.Reply && result is { Succeeded: true, Value: { Message.IsHeld: true, IsRepeat: false } held })
             await undo.OfferAsync(activity, held.Message!, ct);
         return result.Succeeded ? await CardAsync(id, ct) : Message(result.Error.Message);
     }

@@ -60,7 +60,7 @@ public sealed class TeamsUndo(TeamsAnswers answers, HeldReplies replies, IInboxQ
     // The refresh goes to the author only: when they see the card again after the window, it says what happened.
     private AdaptiveCard HeldCard(Message reply, string? authorUserId)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling((reply.HeldUntil!.Value - time.GetUtcNow()).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var seconds = HeldReplies.SecondsLeft(reply.HeldUntil!.Value, time.GetUtcNow()).ToString(CultureInfo.InvariantCulture);
         var data = CardJson.Data(new UndoData(reply.ConversationId, reply.Id));
         return new AdaptiveCard(
             [new TextBlock(CardText.Escape($"⏳ Sending {(reply.AuthorName is { } name ? name + "'s" : "this")} reply to the customer in {seconds} s."))],

@@ -92,10 +92,10 @@ public sealed class TeamsMessages(
             logger.LogWarning("Teams message {Activity} in #{Conversation} was refused: {Reason}", activity.Id, conversation, result.Error.Message);
             await answers.SendAsync(activity, TextCardRenderer.Render("⚠️ Not sent to the customer", result.Error.Message), ct);
         }
-        else if (reply.TellWhereToAnswer && result.Value.Summary != "Already noted.")
+        else if (reply.TellWhereToAnswer && !result.Value.IsRepeat)
             await answers.SendPrivatelyAsync(activity, TextCardRenderer.Render("📝 Saved as an internal note",
                 $"#{conversation}'s channel only announces conversations, so the customer did not see this. To answer them, use Reply… on the thread's first card."), ct);
-        else if (!reply.IsNote && result.Value is { Message.IsHeld: true, Summary: not "Already sent." } held)
+        else if (!reply.IsNote && result.Value is { Message.IsHeld: true, IsRepeat: false } held)
             await undo.OfferAsync(activity, held.Message!, ct);
     }
 
