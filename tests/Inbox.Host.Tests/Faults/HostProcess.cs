@@ -82,7 +82,12 @@ internal sealed class HostProcess : IAsyncDisposable
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         while (true)
         {
-            if (process.HasExited) throw new Xunit.Sdk.XunitException($"The host exited with {process.ExitCode} while starting:\n{Output()}");
+            if (process.HasExited)
+            {
+                // HasExited can be true before the output readers reach the end of the pipes; this waits for them.
+                await process.WaitForExitAsync();
+                throw new Xunit.Sdk.XunitException($"The host exited with {process.ExitCode} while starting:\n{Output()}");
+            }
             try
             {
                 using var health = await client.GetAsync("health");
