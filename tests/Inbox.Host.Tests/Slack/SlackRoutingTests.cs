@@ -159,6 +159,29 @@ public sealed class SlackRoutingTests
         Assert.Contains("*All* in route chats — 1 conversation", SlackRoutingDriver.Texts(host.Slack.Views.Last().View));
     }
 
+    [Fact]
+    public async Task Two_quick_route_picks_leave_the_home_tab_showing_the_route_picked_last_when_the_first_publish_is_slow()
+    {
+        await using var host = await SlackHost.StartAsync(SlackRoutingDriver.Rules(("chats", "Channel=widget", Chats, null, "two-way")));
+        host.Slack.AddUser(Fox, "Fox Mulder", "fox@acme.test");
+        var fox = new SlackRoutingDriver(host, Fox);
+        var chat = await WidgetVisitor.NewConversationAsync(host.Host, "Hello");
+        await fox.RootAsync(Chats, chat);
+        using (await fox.EventAsync(new System.Text.Json.Nodes.JsonObject { ["type"] = "app_home_opened", ["user"] = Fox, ["tab"] = "home" })) { }
+        await SlackHost.EventuallyAsync(() => host.Slack.Views.Count == 1, "the Home tab is published");
+
+        host.Slack.FailNext("views.publish", 1, FakeFault.Timeout(TimeSpan.FromSeconds(1.5)));
+        await fox.ChooseHomeRouteAsync("default");
+        await SlackHost.EventuallyAsync(() => host.Slack.CallsTo("views.publish").Count == 2, "the first pick's publish reaches Slack, which is slow to answer");
+        await fox.ChooseHomeRouteAsync("chats");
+
+        await SlackHost.EventuallyAsync(() => host.Slack.Views.Count == 3, "both picks are published");
+        await Task.Delay(500); // nothing later may land over the last pick
+        Assert.Equal(3, host.Slack.Views.Count);
+        Assert.Contains("*All* in route default — 0 conversations", SlackRoutingDriver.Texts(host.Slack.Views[1].View));
+        Assert.Contains("*All* in route chats — 1 conversation", SlackRoutingDriver.Texts(host.Slack.Views.Last().View));
+    }
+
     private const string TelegramBotToken = "987654321:test-telegram-bot-token";
 
     private static Dictionary<string, string?> TelegramSettings(FakeTelegram telegram) => new()
