@@ -34,6 +34,29 @@ public sealed class MessageSearchFeedTests() : StoreTests(StorageOptions.Sqlite)
     }
 
     [Fact]
+    public async Task A_large_backlog_is_fed_over_several_batches_before_the_search_answers()
+    {
+        await using var inbox = await OpenAsync();
+        var conversation = (await inbox.ReceiveAsync("v1", "hello")).Conversation.Id;
+        var backlog = 2 * Writing.MessageSearchFeed.MostPerBatch + 500;
+        await ExecuteAsync(inbox, $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {backlog})
+            INSERT INTO "Messages" ("Id", "ConversationId", "Direction", "Text", "CreatedAt", "Attachments", "IsInternal")
+            SELECT (SELECT MAX("Id") FROM "Messages") + i, {conversation}, 0,
+                   CASE WHEN i = {backlog} THEN 'the parcel arrived damaged' ELSE 'imported line ' || i END, 0, '[]', 0
+            FROM n
+            """);
+        var last = await LastMessageIdAsync(inbox);
+        var commitsBefore = inbox.Get<Writing.IWriteStatistics>().Commits;
+
+        var found = await inbox.Queries.SearchAsync("damaged", 10, CancellationToken.None);
+
+        Assert.Equal([conversation], found.Select(c => c.Id));
+        Assert.Equal(last, await IndexedThroughAsync(inbox));
+        Assert.True(inbox.Get<Writing.IWriteStatistics>().Commits - commitsBefore >= 3, "fed in one batch");
+    }
+
+    [Fact]
     public async Task Editing_or_deleting_a_message_the_index_does_not_hold_yet_leaves_no_trace_of_its_old_text()
     {
         await using var inbox = await OpenAsync();
@@ -99,6 +122,12 @@ public sealed class MessageSearchFeedTests() : StoreTests(StorageOptions.Sqlite)
     {
         await using var db = await inbox.Get<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
         await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    private static async Task<long> LastMessageIdAsync(TestInbox inbox)
+    {
+        await using var db = await inbox.Get<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+        return await db.Database.SqlQueryRaw<long>("""SELECT MAX("Id") AS "Value" FROM "Messages" """).SingleAsync();
     }
 
     private static async Task<long> IndexedThroughAsync(TestInbox inbox)

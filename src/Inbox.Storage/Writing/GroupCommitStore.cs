@@ -71,15 +71,23 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
     }
 
     /// <summary>Brings SQLite's message search index up to every message committed so far; a search calls it first.</summary>
-    /// <remarks>It runs as a write of its own, so it waits for the batch in flight and is fed in order with every write.</remarks>
+    /// <remarks>
+    /// It runs as writes of its own, so it waits for the batch in flight and is fed in order with every write. Each
+    /// feeds at most <see cref="MessageSearchFeed.MostPerBatch"/> messages and says whether the index has caught up;
+    /// a large backlog is fed over several batches, so other writes are not held up behind all of it.
+    /// </remarks>
     public async Task CatchUpSearchAsync(CancellationToken cancellationToken)
     {
         if (_postgres) return;
-        var item = new WorkItem(static (_, _) => ValueTask.FromResult<object?>(null), cancellationToken) { CatchUpSearch = true };
-        if (!_queue.Writer.TryWrite(item))
-            throw new ObjectDisposedException(nameof(GroupCommitStore), "The store is shutting down.");
-        _ = _loop.Value;
-        await item.Completion.Task.WaitAsync(cancellationToken);
+        while (true)
+        {
+            var item = new WorkItem(static (_, _) => ValueTask.FromResult<object?>(null), cancellationToken) { CatchUpSearch = true };
+            if (!_queue.Writer.TryWrite(item))
+                throw new ObjectDisposedException(nameof(GroupCommitStore), "The store is shutting down.");
+            _ = _loop.Value;
+            // false: more to feed; anything else (caught up, or a feed that failed and was logged) ends the wait.
+            if (await item.Completion.Task.WaitAsync(cancellationToken) is not false) return;
+        }
     }
 
     private async Task RunAsync()
@@ -190,7 +198,7 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
             await session.HotRows.InsertAsync(session.Shapes.Messages, uow.AddedMessages, CancellationToken.None);
             await session.HotRows.InsertAsync(session.Shapes.Deliveries, uow.AddedDeliveries, CancellationToken.None);
             await session.HotRows.InsertAsync(session.Shapes.Outbox, uow.AddedOutbox, CancellationToken.None);
-            if (session.Search is { } search) await FeedSearchAsync(search, db, transaction, uow.AddedMessages, items);
+            if (session.Search is { } search) await FeedSearchAsync(search, db, transaction, uow.AddedMessages, items, results);
             try
             {
                 await transaction.CommitAsync(CancellationToken.None);
@@ -215,7 +223,8 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
 
     // Search is a convenience beside the stored messages: a failure to feed it rolls back only the feeding, logged, and
     // the batch commits. The feed's own position is moved only by a feeding that succeeded.
-    private async Task FeedSearchAsync(MessageSearchFeed search, InboxDbContext db, IDbContextTransaction transaction, IReadOnlyList<Message> added, IReadOnlyList<WorkItem> items)
+    // A catch-up item's result says whether the index has caught up (see CatchUpSearchAsync).
+    private async Task FeedSearchAsync(MessageSearchFeed search, InboxDbContext db, IDbContextTransaction transaction, IReadOnlyList<Message> added, IReadOnlyList<WorkItem> items, object?[] results)
     {
         foreach (var message in added) search.Wrote(message.Id);
         var asked = items.Any(i => i.CatchUpSearch);
@@ -231,6 +240,8 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
             await transaction.ReleaseSavepointAsync(savepoint, CancellationToken.None);
             search.Fed(fedThrough);
             _searchFeedFailedAt = null;
+            for (var i = 0; i < items.Count; i++)
+                if (items[i].CatchUpSearch) results[i] = search.CaughtUp;
         }
         catch (Exception error) when (!DatabaseOutage.IsConnectionLoss(error))
         {

@@ -18,8 +18,8 @@ internal sealed class MessageSearchFeed
     /// <summary>Messages a busy writer leaves unindexed before it feeds them in one go.</summary>
     public const int Chunk = 4_096;
 
-    /// <summary>The most one batch feeds when it was not asked to catch up (a large backlog, e.g. after an upgrade, is fed over several).</summary>
-    private const int MostPerBatch = 100_000;
+    /// <summary>The most one batch feeds: a large backlog (after an upgrade, an import, a restore) is fed over several, with other writes between them.</summary>
+    public const int MostPerBatch = 20_000;
 
     private long _indexedThrough;
     private long _written;
@@ -41,7 +41,13 @@ internal sealed class MessageSearchFeed
     /// <summary>Whether to feed now: asked by a search, or with nothing else queued, or a chunk behind.</summary>
     public bool Due(bool asked, bool idle) => asked || (_written > _indexedThrough && (idle || _written - _indexedThrough >= Chunk));
 
-    /// <summary>Feeds the messages above the indexed id (all of them when <paramref name="all"/>) in the batch's transaction.</summary>
+    /// <summary>True when every message written so far (as far as this feed knows) is fed.</summary>
+    public bool CaughtUp => _indexedThrough >= _written;
+
+    /// <summary>
+    /// Feeds up to <see cref="MostPerBatch"/> messages above the indexed id in the batch's transaction; with
+    /// <paramref name="all"/> it first looks for messages stored without this writer (see <see cref="CaughtUp"/> after).
+    /// </summary>
     /// <returns>The id fed through; the feed counts it as indexed only when told (<see cref="Fed"/>), once its savepoint stands.</returns>
     public async Task<long> FeedAsync(InboxDbContext db, bool all, CancellationToken cancellationToken)
     {
@@ -53,7 +59,7 @@ internal sealed class MessageSearchFeed
             var (_, stored) = await ProgressAsync(db, transaction, cancellationToken);
             Wrote(stored);
         }
-        var upTo = all ? _written : Math.Min(_written, _indexedThrough + MostPerBatch);
+        var upTo = Math.Min(_written, _indexedThrough + MostPerBatch);
         if (upTo <= _indexedThrough) return _indexedThrough;
 
         await using var feed = transaction.Connection!.CreateCommand();
