@@ -72,13 +72,14 @@ internal static class IngestBenchmark
             var commitsBefore = Commits(app);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var jitBefore = JitInfo.GetCompilationTime();
+            var stolen = new StolenCpu();
             var clock = Stopwatch.StartNew();
             await ProduceAsync(customers, conversations, first: 0, count: messages);
             clock.Stop();
             // CPU time is what the work costs whatever else the machine runs; messages/s needs a quiet machine.
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             Report.Note($"store, {Mode(maxWriteBatch)}: {cpu.TotalMicroseconds / messages:N0} µs of CPU per message (writer and producers together), "
-                + $"{(JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds:N0} ms of it compiling code");
+                + $"{(JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds:N0} ms of it compiling code; {stolen.Describe()}");
             return new Result("store", Mode(maxWriteBatch), messages, clock.Elapsed, Commits(app) - commitsBefore);
         }
         finally

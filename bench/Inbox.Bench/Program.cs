@@ -8,6 +8,7 @@ var options = BenchOptions.Parse(args);
 if (options is null) return args.Any(a => a is "-h" or "--help") ? 0 : 2;
 
 var clock = Stopwatch.StartNew();
+var stolen = new StolenCpu();
 var report = new Report();
 Console.WriteLine($"Inbox benchmarks: {string.Join(", ", BenchOptions.All.Where(options.Includes))} on {Environment.ProcessorCount} cores");
 
@@ -35,5 +36,5 @@ if (options.Includes("views") || options.Includes("ack"))
 if (options.Includes("delivery")) await DeliveryBenchmark.RunAsync(options.WindowSeconds, report);
 
 report.PrintSummary();
-Console.WriteLine($"Finished in {clock.Elapsed.TotalMinutes:F1} min");
+Console.WriteLine($"Finished in {clock.Elapsed.TotalMinutes:F1} min; {stolen.Describe()} over the whole run (a quiet host: 0-2%)");
 return 0;

@@ -11,9 +11,7 @@ namespace Inbox.Storage.Writing;
 /// <see cref="RowShape"/> (EF's own model: table, columns, converters, parameter types), so the mapping stays defined
 /// in one place. Each statement and its parameters are made once per writer connection and only rebound afterwards.
 /// </remarks>
-/// On SQLite each statement is also prepared on SQLite's own handle (<see cref="SqliteHotStatement"/>), which takes
-/// every row whose values SQLite stores as they are.
-internal sealed class HotRowWriter(InboxDbContext db) : IDisposable
+internal sealed class HotRowWriter(InboxDbContext db)
 {
     private readonly Dictionary<RowShape, Statement> _inserts = [];
     private readonly Dictionary<(RowShape Shape, ulong Columns), Statement> _updates = [];
@@ -31,38 +29,12 @@ internal sealed class HotRowWriter(InboxDbContext db) : IDisposable
 
     private async Task ExecuteAsync(Statement statement, object entity, CancellationToken cancellationToken)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+        statement.Command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Hot rows are written only inside the batch's transaction.");
-        var values = statement.Values;
-        var hot = statement.Hot is not null;
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = statement.Columns[i].ProviderValue(entity);
-            hot &= SqliteHotStatement.Binds(values[i]);
-        }
-        int affected;
-        if (hot)
-        {
-            // The same connection and so the same transaction: SQLite has one per connection.
-            affected = statement.Hot!.Execute(values);
-        }
-        else
-        {
-            statement.Command.Transaction = transaction;
-            for (var i = 0; i < values.Length; i++) statement.Parameters[i].Value = values[i] ?? DBNull.Value;
-            affected = await statement.Command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        Array.Clear(values);
+        for (var i = 0; i < statement.Columns.Length; i++) statement.Columns[i].Bind(statement.Parameters[i], entity);
+        var affected = await statement.Command.ExecuteNonQueryAsync(cancellationToken);
         if (affected != 1 && !(affected == 0 && statement.MayAffectNone))
             throw new DbUpdateConcurrencyException($"Writing {statement.Shape.Type.DisplayName()} affected {affected} rows instead of 1.");
-    }
-
-    /// <summary>Lets go of the statements prepared on SQLite's handle; before the connection closes.</summary>
-    public void Dispose()
-    {
-        foreach (var statement in _inserts.Values.Concat(_updates.Values)) statement.Hot?.Dispose();
-        _inserts.Clear();
-        _updates.Clear();
     }
 
     private Statement InsertFor(RowShape shape)
@@ -89,16 +61,14 @@ internal sealed class HotRowWriter(InboxDbContext db) : IDisposable
 
     private Statement Prepare(RowShape shape, string text, RowColumn[] columns)
     {
-        var connection = db.Database.GetDbConnection();
-        var command = connection.CreateCommand();
+        var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = text;
         var parameters = columns.Select((c, i) => c.CreateParameter(command, $"@p{i}")).ToArray();
         command.Parameters.AddRange(parameters);
-        var hot = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite ? SqliteHotStatement.Prepare(sqlite, text, columns.Length) : null;
-        return new Statement(shape, command, columns, parameters, hot, new object?[columns.Length]);
+        return new Statement(shape, command, columns, parameters);
     }
 
-    private sealed record Statement(RowShape Shape, DbCommand Command, RowColumn[] Columns, DbParameter[] Parameters, SqliteHotStatement? Hot, object?[] Values)
+    private sealed record Statement(RowShape Shape, DbCommand Command, RowColumn[] Columns, DbParameter[] Parameters)
     {
         /// <summary>An insert that skips a row already there (by its unique key) rather than failing.</summary>
         public bool MayAffectNone { get; init; }

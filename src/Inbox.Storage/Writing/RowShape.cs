@@ -64,13 +64,15 @@ internal sealed class RowColumn(IProperty property)
     public System.Data.Common.DbParameter CreateParameter(System.Data.Common.DbCommand command, string name) =>
         _mapping.CreateParameter(command, name, null, Property.IsNullable);
 
-    /// <summary>The entity's value as the database stores it, converted as EF converts it; null for none.</summary>
-    public object? ProviderValue(object entity)
+    /// <summary>Puts the entity's value into a parameter made by <see cref="CreateParameter"/>, converted as EF converts it.</summary>
+    public void Bind(System.Data.Common.DbParameter parameter, object entity)
     {
         var value = Read(entity);
-        if (value is null) return null;
-        if (_mapping.Converter is { } converter) return converter.ConvertToProvider(value);
-        if (value is Enum) return Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture);
-        return value;
+        if (value is not null)
+        {
+            if (_mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
+            else if (value is Enum) value = Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        parameter.Value = value ?? DBNull.Value;
     }
 }

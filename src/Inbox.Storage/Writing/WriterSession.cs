@@ -78,9 +78,5 @@ internal sealed class WriterSession : IAsyncDisposable
         _tracked = Db.Contacts.Local.Count + Conversations.Count + Db.Operators.Local.Count;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        HotRows.Dispose(); // its SQLite statements belong to the connection the context closes
-        await Db.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await Db.DisposeAsync();
 }
