@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Inbox.Storage;
 
-/// <summary>Brings the database to the latest checked-in migration and turns on WAL for SQLite (whose new files get the configured page size).</summary>
-public sealed class DatabaseMigrator(IDbContextFactory<InboxDbContext> contexts, IOptions<StorageOptions> options, ILogger<DatabaseMigrator> logger)
+/// <summary>Brings the database to the latest checked-in migration and turns on WAL for SQLite.</summary>
+public sealed class DatabaseMigrator(IDbContextFactory<InboxDbContext> contexts, ILogger<DatabaseMigrator> logger)
 {
     // Any fixed number; it names Inbox's migration lock among the database's advisory locks.
     private const string LockMigrations = "SELECT pg_advisory_lock(7095345153)";
@@ -17,7 +16,6 @@ public sealed class DatabaseMigrator(IDbContextFactory<InboxDbContext> contexts,
         // Hosts sharing one PostgreSQL database may start together: one migrates while the others wait on this lock (held
         // by the session, on the connection the migrations then use), and then find nothing pending.
         var postgres = db.Database.IsNpgsql();
-        if (!postgres) await SetPageSizeIfNewAsync(db, cancellationToken);
         if (postgres)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -37,24 +35,10 @@ public sealed class DatabaseMigrator(IDbContextFactory<InboxDbContext> contexts,
                 await db.Database.CloseConnectionAsync();
             }
         }
-        if (!postgres)
+        if (db.Database.IsSqlite())
             // WAL lets readers work while the single writer commits; the mode is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         if (pending.Count > 0)
             logger.LogInformation("Applied {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-    }
-
-    // A page size can be chosen only before the file has its first page; an existing database keeps its own (changing
-    // it takes a VACUUM outside WAL mode, which README describes). The connection stays open for the migrations, so
-    // the setting holds when they write the first page.
-    private async Task SetPageSizeIfNewAsync(InboxDbContext db, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var pages = await db.Database.SqlQueryRaw<long>("SELECT page_count AS \"Value\" FROM pragma_page_count()").SingleAsync(cancellationToken);
-        if (pages > 0) return;
-        var size = options.Value.SqlitePageSize; // validated at start: a power of two, so nothing to quote
-#pragma warning disable EF1002 // a validated integer, not user text
-        await db.Database.ExecuteSqlRawAsync($"PRAGMA page_size={size};", cancellationToken);
-#pragma warning restore EF1002
     }
 }

@@ -25,13 +25,6 @@ public sealed class StorageOptions
     /// hosts on one database require. Unset: <see cref="DefaultSqliteWriterCacheSize"/> on SQLite, 0 on Postgres.
     /// </summary>
     public int? WriterCacheSize { get; set; }
-    /// <summary>
-    /// Bytes in a page of a SQLite database this host creates (an existing file keeps the size it was made with).
-    /// Each commit writes every page it changed to the WAL whole, and a message lands on pages of several indexes,
-    /// so the page size sets how much a commit writes and checksums; 8192 ingested faster than 4096 (SQLite's own
-    /// default) on the benchmark machine, and 1024 or 2048 slower.
-    /// </summary>
-    public int SqlitePageSize { get; set; } = 8192;
 
     /// <summary>True when the store is PostgreSQL ("Postgres" or "PostgreSQL", any case).</summary>
     public bool IsPostgres =>
@@ -53,8 +46,6 @@ public sealed class StorageOptions
             yield return $"{Section}:Synchronous must be FULL, NORMAL or EXTRA.";
         if (MaxWriteBatch is < 1 or > 10_000)
             yield return $"{Section}:MaxWriteBatch must be between 1 and 10000.";
-        if (SqlitePageSize is < 512 or > 65_536 || (SqlitePageSize & (SqlitePageSize - 1)) != 0)
-            yield return $"{Section}:SqlitePageSize must be a power of two between 512 and 65536.";
         if (WriterCacheSize is < 0 or > 1_000_000)
             yield return $"{Section}:WriterCacheSize must be between 0 and 1000000.";
         // A cached row may have been changed by another host since; only a writer that owns the database may cache.

@@ -19,7 +19,7 @@ internal sealed class WriterSession : IAsyncDisposable
     /// <summary>WAL pages after which a commit of the writer copies them into the database file (SQLite's default: 1,000).</summary>
     /// <remarks>
     /// A batch of messages dirties a few hundred pages, so at the default every third commit also checkpoints: another
-    /// fsync and mostly the same hot pages copied again. At 4,000 (a 32 MB WAL with 8 KiB pages) checkpoints come every ten or so
+    /// fsync and mostly the same hot pages copied again. At 4,000 (a 16 MB WAL) checkpoints come every ten or so
     /// commits and copy each hot page once; every commit is still fsynced (synchronous=FULL).
     /// </remarks>
     public const int WalCheckpointPages = 4_000;
