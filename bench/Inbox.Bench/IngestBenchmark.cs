@@ -23,8 +23,9 @@ internal static class IngestBenchmark
 
     /// <summary>
     /// The store's group commit runs <see cref="StoreRuns"/> times, each on a new database, and its figure is the median:
-    /// on this shared machine one run can differ from the next by a quarter (the disk's fsync time varies; the one-commit
-    /// runs show it), so a single run says little. Then one run each of the three others.
+    /// on this shared machine one run can differ from the next by a quarter or more (the disk's fsync time and the CPU the
+    /// hypervisor lends both vary; each run prints the stolen share), so a single run says little. Then one run each of
+    /// the three others.
     /// </summary>
     public static async Task RunAsync(int messages, Report report)
     {
