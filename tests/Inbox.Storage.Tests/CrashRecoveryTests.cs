@@ -37,6 +37,34 @@ public abstract class CrashRecoveryTests(string provider) : StoreTests(provider)
     }
 
     [Fact]
+    public async Task A_delivery_that_ended_as_the_host_began_to_stop_is_recorded_and_not_made_again_after_the_restart()
+    {
+        var receiver = new RecordingDestination();
+        Task? stopping = null;
+        await using (var inbox = await OpenAsync(configure: TestInbox.With(receiver)))
+        {
+            receiver.Behaviour = (delivery, _) =>
+            {
+                receiver.TakeEffect(delivery);
+                stopping = inbox.Dispatcher.StopAsync(CancellationToken.None); // a deploy stops the host now
+                return Task.FromResult<Core.Outbox.DeliveryResult>(new Core.Outbox.DeliveryResult.Delivered());
+            };
+            await inbox.ReceiveAsync("alice", "only once please");
+            await inbox.Dispatcher.StartAsync(CancellationToken.None);
+            await WaitUntilAsync(() => stopping is not null);
+            await stopping!;
+
+            Assert.Empty(await OutboxDispatcherTests.OutboxRowsAsync(inbox, OutboxState.Pending));
+        }
+
+        var afterRestart = new RecordingDestination();
+        await using (var restarted = await OpenAsync(TestInbox.With(afterRestart)))
+            await restarted.DrainOutboxAsync();
+        Assert.Empty(afterRestart.Calls);
+        Assert.Equal(1, receiver.EffectCount);
+    }
+
+    [Fact]
     public async Task A_delivery_cut_off_before_it_was_recorded_is_redelivered_with_the_same_key_and_takes_effect_once()
     {
         var receiver = new RecordingDestination();

@@ -132,14 +132,18 @@ public sealed class OutboxDispatcher : BackgroundService
         if (due.Count == 0) return 0;
 
         var outcomes = new (OutboxRecord Row, DeliveryResult Result)[due.Count];
+        // A stop cuts off the deliveries still running (they are tried again after the restart, with the same keys), but
+        // not the loop: a delivery that has ended is recorded below.
         await Parallel.ForEachAsync(
             Enumerable.Range(0, due.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
-            async (i, ct) => outcomes[i] = (due[i], await DeliverAsync(due[i], ct)));
+            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism },
+            async (i, _) => outcomes[i] = (due[i], await DeliverAsync(due[i], cancellationToken)));
 
         try
         {
-            await RecordAsync(outcomes, onlyIfStillClaimed: false, cancellationToken);
+            // Not cancelled by the host stopping: these deliveries were made, and a row left unrecorded would be delivered
+            // again after the restart (a deploy would repeat every delivery in flight). The write has its own timeout.
+            await RecordAsync(outcomes, onlyIfStillClaimed: false, CancellationToken.None);
         }
         catch (Exception error) when (Resilience.DatabaseOutage.IsUnavailable(error))
         {
