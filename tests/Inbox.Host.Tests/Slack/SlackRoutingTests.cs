@@ -140,13 +140,7 @@ public sealed class SlackRoutingTests
     public async Task The_home_tab_offers_a_route_picker_that_narrows_every_view_to_that_route()
     {
         await using var host = await SlackHost.StartAsync(SlackRoutingDriver.Rules(("chats", "Channel=widget", Chats, null, "two-way")));
-        host.Slack.AddUser(Fox, "Fox Mulder", "fox@acme.test");
-        var fox = new SlackRoutingDriver(host, Fox);
-        var chat = await WidgetVisitor.NewConversationAsync(host.Host, "Hello");
-        await fox.RootAsync(Chats, chat);
-
-        using (await fox.EventAsync(new System.Text.Json.Nodes.JsonObject { ["type"] = "app_home_opened", ["user"] = Fox, ["tab"] = "home" })) { }
-        await SlackHost.EventuallyAsync(() => host.Slack.Views.Count == 1, "the Home tab is published");
+        var fox = await OpenHomeTabWithOneChatAsync(host);
         var everything = SlackRoutingDriver.Texts(host.Slack.Views.Last().View);
         Assert.Contains("*All* — 1 conversation", everything);
         Assert.Contains("Every route", host.Slack.Views.Last().View.ToJsonString());
@@ -163,12 +157,7 @@ public sealed class SlackRoutingTests
     public async Task Two_quick_route_picks_leave_the_home_tab_showing_the_route_picked_last_when_the_first_publish_is_slow()
     {
         await using var host = await SlackHost.StartAsync(SlackRoutingDriver.Rules(("chats", "Channel=widget", Chats, null, "two-way")));
-        host.Slack.AddUser(Fox, "Fox Mulder", "fox@acme.test");
-        var fox = new SlackRoutingDriver(host, Fox);
-        var chat = await WidgetVisitor.NewConversationAsync(host.Host, "Hello");
-        await fox.RootAsync(Chats, chat);
-        using (await fox.EventAsync(new System.Text.Json.Nodes.JsonObject { ["type"] = "app_home_opened", ["user"] = Fox, ["tab"] = "home" })) { }
-        await SlackHost.EventuallyAsync(() => host.Slack.Views.Count == 1, "the Home tab is published");
+        var fox = await OpenHomeTabWithOneChatAsync(host);
 
         host.Slack.FailNext("views.publish", 1, FakeFault.Timeout(TimeSpan.FromSeconds(1.5)));
         await fox.ChooseHomeRouteAsync("default");
@@ -180,6 +169,18 @@ public sealed class SlackRoutingTests
         Assert.Equal(3, host.Slack.Views.Count);
         Assert.Contains("*All* in route default — 0 conversations", SlackRoutingDriver.Texts(host.Slack.Views[1].View));
         Assert.Contains("*All* in route chats — 1 conversation", SlackRoutingDriver.Texts(host.Slack.Views.Last().View));
+    }
+
+    // Fox, one widget chat rooted in the chats channel, and Fox's Home tab published once.
+    private static async Task<SlackRoutingDriver> OpenHomeTabWithOneChatAsync(SlackHost host)
+    {
+        host.Slack.AddUser(Fox, "Fox Mulder", "fox@acme.test");
+        var fox = new SlackRoutingDriver(host, Fox);
+        var chat = await WidgetVisitor.NewConversationAsync(host.Host, "Hello");
+        await fox.RootAsync(Chats, chat);
+        using (await fox.EventAsync(new System.Text.Json.Nodes.JsonObject { ["type"] = "app_home_opened", ["user"] = Fox, ["tab"] = "home" })) { }
+        await SlackHost.EventuallyAsync(() => host.Slack.Views.Count == 1, "the Home tab is published");
+        return fox;
     }
 
     private const string TelegramBotToken = "987654321:test-telegram-bot-token";
