@@ -68,6 +68,36 @@ public abstract class WriterCacheTests(string provider) : StoreTests(provider)
     }
 
     [Fact]
+    public async Task A_known_contact_changed_by_a_later_batch_is_stored_each_time()
+    {
+        // The writer scans only the contacts whose values moved since it last read or saved them: every change
+        // below comes in a batch of its own after the contact is known, and each must reach the database.
+        long id;
+        Guid contactId;
+        var alice = new ContactIdentity(ChannelKind.Widget, "alice");
+        await using (var inbox = await OpenAsync())
+        {
+            var dana = await inbox.OperatorAsync("Dana", "dana@acme.test");
+            var first = await inbox.ReceiveAsync("alice", "hello");
+            (id, contactId) = (first.Conversation.Id, first.Contact.Id);
+            await inbox.ReceiveAsync("alice", "still there?", id);
+            Assert.True((await inbox.Customers.UpdateProfileAsync(alice, new ContactProfile(Name: "Alice Silva", City: "Lisbon", Country: "PT"), CancellationToken.None)).Succeeded);
+            Assert.True((await inbox.Operators.TagContactAsync(id, "vip", dana.Id)).Succeeded);
+            Assert.True((await inbox.Operators.TagContactAsync(id, "billing", dana.Id)).Succeeded);
+            Assert.True((await inbox.Operators.UntagContactAsync(id, "vip", dana.Id)).Succeeded);
+            await inbox.ReceiveAsync("alice", "one more thing", id);
+            Assert.True((await inbox.Customers.UpdateProfileAsync(alice, new ContactProfile(Email: "alice@example.test"), CancellationToken.None)).Succeeded);
+            Assert.True((await inbox.Operators.BlockAsync(id, dana.Id)).Succeeded);
+        }
+        await using var reopened = await OpenAsync();
+        var stored = await reopened.Queries.FindContactAsync(contactId, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal(("Alice Silva", "alice@example.test", "Lisbon", "PT"), (stored.Name, stored.Email, stored.City, stored.Country));
+        Assert.Equal(["billing"], stored.Tags);
+        Assert.True(stored.IsBlocked);
+    }
+
+    [Fact]
     public async Task Without_the_cache_every_batch_reads_afresh_and_behaves_the_same()
     {
         await using var inbox = await OpenAsync(settings: new Dictionary<string, string?> { ["Storage:WriterCacheSize"] = "0" });

@@ -62,7 +62,9 @@ internal sealed class EfUnitOfWork(WriterSession session, IIdAllocator ids, Time
     public async ValueTask<Contact?> FindContactAsync(Guid id, CancellationToken cancellationToken)
     {
         if (locks is not null) await locks.LockContactAsync(id, cancellationToken);
-        return Touch(await db.Contacts.FindAsync([id], cancellationToken));
+        var contact = await db.Contacts.FindAsync([id], cancellationToken);
+        if (contact is not null) session.SavedContacts.Read(contact);
+        return Touch(contact);
     }
 
     public async ValueTask<Contact?> FindContactAsync(ContactIdentity identity, CancellationToken cancellationToken)
@@ -71,7 +73,11 @@ internal sealed class EfUnitOfWork(WriterSession session, IIdAllocator ids, Time
         var id = await db.ContactIdOf(identity, cancellationToken);
         if (id is not null && locks is not null) await locks.LockContactAsync(id.Value, cancellationToken);
         var contact = id is null ? null : await db.Contacts.FindAsync([id.Value], cancellationToken);
-        if (contact is not null) Remember(contact);
+        if (contact is not null)
+        {
+            session.SavedContacts.Read(contact);
+            Remember(contact);
+        }
         return Touch(contact);
     }
 
@@ -141,6 +147,7 @@ internal sealed class EfUnitOfWork(WriterSession session, IIdAllocator ids, Time
     public void Add(Contact contact)
     {
         db.Contacts.Add(contact);
+        session.SavedContacts.Added(contact);
         Remember(contact);
     }
 

@@ -190,7 +190,17 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
             var results = new object?[items.Count];
             for (var i = 0; i < items.Count; i++)
                 results[i] = await items[i].Work(uow, CancellationToken.None);
-            foreach (var entity in uow.Touched) db.Entry(entity).DetectChanges();
+            var scannedContacts = new List<Contact>();
+            foreach (var entity in uow.Touched)
+            {
+                // Contacts: only those whose values moved (SavedContacts); the rest of what EF tracks, always.
+                if (entity is Contact contact)
+                {
+                    if (!session.SavedContacts.MayHaveChanged(contact)) continue;
+                    scannedContacts.Add(contact);
+                }
+                db.Entry(entity).DetectChanges();
+            }
             // What EF tracks first (new contacts and operators, which conversations refer to), then the conversations
             // (new ones before the messages that refer to them), then the new rows, deliveries after their messages.
             if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(CancellationToken.None);
@@ -211,6 +221,7 @@ internal sealed class GroupCommitStore : IInboxStore, IWriteStatistics, IAsyncDi
             Interlocked.Increment(ref _commits);
             Interlocked.Add(ref _committedWrites, items.Count);
             if (uow.AddedOutbox.Count > 0) _outboxSignal.Notify();
+            foreach (var contact in scannedContacts) session.SavedContacts.Saved(contact);
             session.AfterCommit(uow.FoundMessages);
             if (session.CanBeReused) (_session, session) = (session, null);
             return results;

@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Inbox.Storage.Writing;
 
-/// <summary>The shapes of the rows the writer writes itself, read once from the model every writer context shares.</summary>
+/// <summary>The shapes of the rows the writer writes (or compares) itself, read once from the model every writer context shares.</summary>
 internal sealed class RowShapes(IModel model)
 {
     public RowShape Conversations { get; } = new(Find<Conversation>(model));
+
+    public RowShape Contacts { get; } = new(Find<Contact>(model));
 
     public RowShape Messages { get; } = new(Find<Message>(model));
 

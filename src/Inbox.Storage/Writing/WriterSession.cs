@@ -35,6 +35,7 @@ internal sealed class WriterSession : IAsyncDisposable
         _keep = keep;
         HotRows = new HotRowWriter(db);
         Conversations = new ConversationRows(shapes.Conversations);
+        SavedContacts = new SavedContacts(shapes.Contacts);
     }
 
     public InboxDbContext Db { get; }
@@ -44,6 +45,9 @@ internal sealed class WriterSession : IAsyncDisposable
     public HotRowWriter HotRows { get; }
 
     public ConversationRows Conversations { get; }
+
+    /// <summary>What the tracked contacts held when last read or saved (<see cref="Writing.SavedContacts"/>).</summary>
+    public SavedContacts SavedContacts { get; }
 
     /// <summary>SQLite's message search feed; null on PostgreSQL, whose search indexes are kept by the database itself.</summary>
     public MessageSearchFeed? Search { get; }
