@@ -85,8 +85,11 @@ internal sealed class RowColumn(IProperty property)
     public System.Data.Common.DbParameter CreateParameter(System.Data.Common.DbCommand command, string name) =>
         _mapping.CreateParameter(command, name, null, Property.IsNullable);
 
-    /// <summary>Puts the entity's value into a parameter made by <see cref="CreateParameter"/>, converted as EF converts it.</summary>
-    public void Bind(System.Data.Common.DbParameter parameter, object entity)
+    /// <summary>True when the column's store type is text (how SQLite keeps a GUID).</summary>
+    public bool StoredAsText { get; } = string.Equals(property.GetRelationalTypeMapping().StoreTypeNameBase, "TEXT", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The entity's value as the database receives it, converted as EF converts it (null for none).</summary>
+    public object? ProviderValue(object entity)
     {
         var value = Read(entity);
         if (value is not null)
@@ -94,6 +97,9 @@ internal sealed class RowColumn(IProperty property)
             if (_mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
             else if (value is Enum) value = Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture);
         }
-        parameter.Value = value ?? DBNull.Value;
+        return value;
     }
+
+    /// <summary>Puts the entity's value into a parameter made by <see cref="CreateParameter"/>, converted as EF converts it.</summary>
+    public void Bind(System.Data.Common.DbParameter parameter, object entity) => parameter.Value = ProviderValue(entity) ?? DBNull.Value;
 }

@@ -82,5 +82,9 @@ internal sealed class WriterSession : IAsyncDisposable
         _tracked = Db.Contacts.Local.Count + Conversations.Count + Db.Operators.Local.Count;
     }
 
-    public async ValueTask DisposeAsync() => await Db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        HotRows.Dispose(); // SQLite's prepared statements go before their connection does
+        await Db.DisposeAsync();
+    }
 }
