@@ -63,6 +63,21 @@ public sealed class SqliteViewPlanTests : IAsyncLifetime
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
+    [Theory]
+    [InlineData(null, "IX_Conversations_ClosedFigures", false)]
+    [InlineData("vip", "IX_Conversations_ClosedFigures_Tagged", false)]
+    [InlineData("café", "IX_Conversations_ClosedFigures_Tagged", true)] // JSON may escape it, so only json_each can tell
+    public async Task Filtered_closed_figures_read_only_their_index_and_with_a_tag_only_the_tagged_conversations(string? tag, string index, bool needsJsonTest)
+    {
+        await using var db = await _inbox.Get<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+        var filter = new ConversationFilter(Since: DateTimeOffset.UnixEpoch, Tag: tag);
+
+        var plan = await PlanAsync(db, ClosedFigures.Query(db, filter).ToQueryString());
+
+        Assert.Contains($"COVERING INDEX {index} (Status=? AND IsContactBlocked=? AND EndedAt>?)", plan);
+        Assert.Equal(needsJsonTest, plan.Contains("VIRTUAL TABLE", StringComparison.Ordinal)); // json_each, under its alias
+    }
+
     // ToQueryString writes SQLite's parameters as ".param set @name value" lines before the statement.
     private static async Task<string> PlanAsync(InboxDbContext db, string query)
     {
