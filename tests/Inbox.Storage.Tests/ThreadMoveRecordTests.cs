@@ -34,6 +34,31 @@ public abstract class ThreadMoveRecordTests(string provider) : StoreTests(provid
     }
 
     [Fact]
+    public async Task The_threads_of_a_page_of_conversations_are_read_together_and_only_those_that_exist()
+    {
+        var destination = new RecordingDestination();
+        await using var inbox = await OpenAsync(TestInbox.With(destination));
+        var ids = new List<long>();
+        for (var i = 0; i < 4; i++) ids.Add((await inbox.ReceiveAsync($"v{i}", "Hello")).Conversation.Id);
+        await inbox.Store.WriteAsync((uow, _) =>
+        {
+            // Threads for the first and third only.
+            foreach (var id in new[] { ids[0], ids[2] })
+                uow.Enqueue(new OutboxMessage(RecordingDestination.Name, $"test:thread:{id}", $"root-{id}", "root", ThreadOf: id));
+            return ValueTask.FromResult(true);
+        }, CancellationToken.None);
+        await inbox.DrainOutboxAsync();
+
+        var threads = await inbox.Queries.FindThreadsAsync([.. ids, ids[0], 999_999], RecordingDestination.Name, CancellationToken.None);
+
+        Assert.Equal([ids[0], ids[2]], threads.Keys.Order());
+        foreach (var (id, thread) in threads)
+            Assert.Equal((await inbox.Queries.FindThreadAsync(id, RecordingDestination.Name, CancellationToken.None))!.ExternalId, thread.ExternalId);
+        Assert.Empty(await inbox.Queries.FindThreadsAsync(ids, "elsewhere", CancellationToken.None));
+        Assert.Empty(await inbox.Queries.FindThreadsAsync([], RecordingDestination.Name, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_move_by_hand_is_remembered_on_the_conversation()
     {
         await using var inbox = await OpenAsync();

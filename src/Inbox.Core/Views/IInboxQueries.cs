@@ -11,6 +11,8 @@ public interface IInboxQueries
     Task<Message?> FindMessageAsync(long messageId, CancellationToken cancellationToken);
     /// <summary>The conversation's thread on a destination (e.g. "slack"), once its root was delivered.</summary>
     Task<ConversationThread?> FindThreadAsync(long conversationId, string destination, CancellationToken cancellationToken);
+    /// <summary>The threads on a destination of those of <paramref name="conversationIds"/> that have one, by conversation id: one query for a page of rows.</summary>
+    Task<IReadOnlyDictionary<long, ConversationThread>> FindThreadsAsync(IReadOnlyCollection<long> conversationIds, string destination, CancellationToken cancellationToken);
     /// <summary>The conversation mirrored by a destination's thread, if any.</summary>
     Task<ConversationThread?> FindThreadByExternalIdAsync(string destination, string externalId, CancellationToken cancellationToken);
     /// <summary>The conversation whose thread on a destination was moved away from this root, if any.</summary>

@@ -86,7 +86,7 @@ public sealed partial class SlashCommandHandler(
         if (page.Summary is { } summary)
             text.AppendLine($"Closed: {summary.Count} · average duration {TimeText.Duration(summary.AverageDuration)} · average first response {TimeText.Duration(summary.AverageFirstResponse)}");
         if (page.Items.Count == 0) text.AppendLine("_Nothing here._");
-        foreach (var row in page.Items) text.AppendLine(await RowAsync(row, ct));
+        await AppendRowsAsync(text, page.Items, ct);
         if (page.NextCursor is not null) text.Append($"_More: `/inbox {page.View.ToString().ToLowerInvariant()} {pageNumber + 1}`_");
         return text.ToString().TrimEnd();
     }
@@ -112,7 +112,7 @@ public sealed partial class SlashCommandHandler(
     {
         if (search.Found.Count == 0) return $"No conversation matches “{SlackText.Escape(search.Words)}”.";
         var text = new StringBuilder($"*Search* “{SlackText.Escape(search.Words)}” — {search.Found.Count} found\n");
-        foreach (var row in search.Found) text.AppendLine(await RowAsync(row, ct));
+        await AppendRowsAsync(text, search.Found, ct);
         return text.ToString().TrimEnd();
     }
 
@@ -143,12 +143,18 @@ public sealed partial class SlashCommandHandler(
         return text.ToString().TrimEnd();
     }
 
-    private async Task<string> RowAsync(ConversationSummary row, CancellationToken ct)
+    // One line per conversation, linked to its Slack thread; the threads of all the rows are read in one query.
+    private async Task AppendRowsAsync(StringBuilder text, IReadOnlyList<ConversationSummary> rows, CancellationToken ct)
     {
-        var link = await links.ConversationAsync(row.Id, await queries.FindThreadAsync(row.Id, SlackOutboxRouter.Destination, ct), ct);
-        var state = row.Status == ConversationStatus.Open ? (row.IsActive ? "active" : "inactive") : row.Status.ToString().ToLowerInvariant();
-        return $"• {link} {SlackText.Escape(row.ContactName)} · {state} · {SlackText.Escape(row.AssigneeName ?? "unassigned")} · {When(row.LastActivityAt)}"
-            + (string.IsNullOrEmpty(row.Preview) ? "" : $" · _{SlackText.Escape(row.Preview)}_");
+        if (rows.Count == 0) return;
+        var threads = await queries.FindThreadsAsync(rows.Select(r => r.Id).ToList(), SlackOutboxRouter.Destination, ct);
+        foreach (var row in rows)
+        {
+            var link = await links.ConversationAsync(row.Id, threads.GetValueOrDefault(row.Id), ct);
+            var state = row.Status == ConversationStatus.Open ? (row.IsActive ? "active" : "inactive") : row.Status.ToString().ToLowerInvariant();
+            text.AppendLine($"• {link} {SlackText.Escape(row.ContactName)} · {state} · {SlackText.Escape(row.AssigneeName ?? "unassigned")} · {When(row.LastActivityAt)}"
+                + (string.IsNullOrEmpty(row.Preview) ? "" : $" · _{SlackText.Escape(row.Preview)}_"));
+        }
     }
 
     // With should_escape, Slack sends mentions as <@U123|name>; without it, plain @name cannot be resolved.

@@ -93,6 +93,16 @@ internal sealed class EfInboxQueries(
             .FirstOrDefaultAsync(t => t.ConversationId == conversationId && t.Destination == destination, cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<long, ConversationThread>> FindThreadsAsync(IReadOnlyCollection<long> conversationIds, string destination, CancellationToken cancellationToken)
+    {
+        if (conversationIds.Count == 0) return new Dictionary<long, ConversationThread>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = conversationIds.Distinct().ToList();
+        return await db.ConversationThreads.AsNoTracking()
+            .Where(t => t.Destination == destination && ids.Contains(t.ConversationId))
+            .ToDictionaryAsync(t => t.ConversationId, cancellationToken);
+    }
+
     public async Task<ConversationThread?> FindThreadByExternalIdAsync(string destination, string externalId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
