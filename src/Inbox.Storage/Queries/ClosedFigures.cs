@@ -27,13 +27,16 @@ internal static class ClosedFigures
     }
 
     /// <summary>The one-row query of the figures (its plan is tested).</summary>
-    internal static IQueryable<Figures> Query(InboxDbContext db, ConversationFilter filter) =>
-        Source(db, filter).AsNoTracking()
+    internal static IQueryable<Figures> Query(InboxDbContext db, ConversationFilter filter)
+    {
+        var textTestIsExact = IsTextTestExact(db, filter);
+        return Source(db, filter, textTestIsExact).AsNoTracking()
             .In(InboxView.Closed, new ViewSegment(ConversationStatus.Closed, false), null)
-            .Matching(IsTextTestExact(db, filter) ? filter with { Tag = null } : filter)
+            .Matching(textTestIsExact ? filter with { Tag = null } : filter)
             // Grouped by the status the filter fixes, so SQLite groups in index order instead of sorting the rows for one group.
             .GroupBy(c => c.Status)
             .Select(g => new Figures(g.Count(), g.Average(c => (double?)c.DurationSeconds), g.Average(c => (double?)c.FirstResponseSeconds)));
+    }
 
     internal sealed record Figures(int Count, double? Duration, double? FirstResponse);
 
@@ -43,10 +46,10 @@ internal static class ClosedFigures
     // the array exactly as "tag", quotes included, and no other element can hold that text (a quote inside a JSON
     // string is escaped), so the text test alone is exact for it (IsTextTestExact) and json_each is not run. Other
     // tags are tested with json_each on the tagged rows. PostgreSQL's text[] needs no help.
-    private static IQueryable<Conversation> Source(InboxDbContext db, ConversationFilter filter)
+    private static IQueryable<Conversation> Source(InboxDbContext db, ConversationFilter filter, bool textTestIsExact)
     {
         if (filter.Tag is not { } tag || !db.Database.IsSqlite()) return db.Conversations;
-        return IsTextTestExact(db, filter)
+        return textTestIsExact
             ? db.Conversations.FromSqlRaw("""SELECT * FROM "Conversations" WHERE "Tags" <> '[]' AND instr("Tags", {0}) > 0""", $"\"{tag}\"")
             : db.Conversations.FromSqlRaw("""SELECT * FROM "Conversations" WHERE "Tags" <> '[]'""");
     }

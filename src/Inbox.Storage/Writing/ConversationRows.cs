@@ -18,11 +18,7 @@ internal sealed class ConversationRows
     private readonly Dictionary<Guid, List<Conversation>> _byContact = [];
     private readonly List<Conversation> _added = [];
 
-    public ConversationRows(RowShape shape)
-    {
-        if (shape.Columns.Length > 64) throw new InvalidOperationException("A conversation row has more columns than a change mask holds.");
-        _shape = shape;
-    }
+    public ConversationRows(RowShape shape) => _shape = shape; // its change mask is checked by RowShape.ChangedColumns
 
     public int Count => _byId.Count;
 
@@ -62,9 +58,7 @@ internal sealed class ConversationRows
         foreach (var conversation in touched)
         {
             var stored = _stored[conversation.Id];
-            var changed = 0UL;
-            for (var i = _shape.KeyCount; i < columns.Length; i++)
-                if (columns[i].Differs(conversation, stored[i])) changed |= 1UL << i;
+            var changed = _shape.ChangedColumns(conversation, stored);
             if (changed == 0) continue;
             await rows.UpdateAsync(_shape, conversation, changed, cancellationToken);
             for (var i = _shape.KeyCount; i < columns.Length; i++)

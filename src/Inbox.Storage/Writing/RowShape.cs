@@ -33,6 +33,16 @@ internal sealed class RowShape
 
     public int KeyCount { get; }
 
+    /// <summary>The non-key columns whose value in the entity differs from <paramref name="stored"/> (a <see cref="Snapshot"/>): bit i is column i.</summary>
+    public ulong ChangedColumns(object entity, object?[] stored)
+    {
+        if (Columns.Length > 64) throw new InvalidOperationException($"{Type.DisplayName()} has more columns than a change mask holds.");
+        var changed = 0UL;
+        for (var i = KeyCount; i < Columns.Length; i++)
+            if (Columns[i].Differs(entity, stored[i])) changed |= 1UL << i;
+        return changed;
+    }
+
     /// <summary>The values of every column as they are now, copied so that later changes to the entity do not reach them.</summary>
     public object?[] Snapshot(object entity)
     {

@@ -25,10 +25,7 @@ internal sealed class SavedContacts(RowShape shape)
     public bool MayHaveChanged(Contact contact)
     {
         if (!_saved.TryGetValue(contact, out var saved) || saved.Columns is null || saved.Identities != contact.Identities.Count) return true;
-        var columns = shape.Columns;
-        for (var i = shape.KeyCount; i < columns.Length; i++)
-            if (columns[i].Differs(contact, saved.Columns[i])) return true;
-        return false;
+        return shape.ChangedColumns(contact, saved.Columns) != 0;
     }
 
     /// <summary>The contact's values as they are now were committed.</summary>
